@@ -1,0 +1,18 @@
+package io.trustline.platform.axon;
+
+import java.util.List;
+import org.axonframework.config.Configurer;
+
+/**
+ * What a service contributes to its Axon configuration. A service declares one CDI bean implementing
+ * this; the platform registers the aggregates with an event-sourcing repository and a cache, and
+ * offers {@link #customize(Configurer)} for anything else (upcasters, for example).
+ */
+public interface AxonModule {
+
+    /** Event-sourced aggregate classes of this service. */
+    List<Class<?>> aggregates();
+
+    default void customize(Configurer configurer) {
+    }
+}

@@ -1,0 +1,146 @@
+package io.trustline.platform.axon;
+
+import com.mongodb.client.MongoClient;
+import io.quarkus.arc.ClientProxy;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.trustline.platform.json.TrustlineJson;
+import io.trustline.platform.relay.OutboxRelay;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The service's Axon configuration, managed by CDI: event store on MongoDB through the official driver,
+ * aggregates and handlers contributed by the service, the outbox relay as a tracking processor.
+ * Started with Quarkus and shut down before the Kafka producer and Mongo client go away.
+ */
+@ApplicationScoped
+public class AxonRuntime {
+
+    public static final String RELAY_PROCESSOR = "outbox-relay";
+
+    private final Configuration configuration;
+
+    @Inject
+    AxonRuntime(MongoClient mongoClient,
+                @ConfigProperty(name = "quarkus.mongodb.database") String database,
+                @ConfigProperty(name = "trustline.relay.batch-size", defaultValue = "100") int relayBatchSize,
+                @ConfigProperty(name = "trustline.eventstore.batch-size", defaultValue = "500") int storageBatchSize,
+                Instance<AxonModule> modules,
+                Instance<AxonMessageHandlers> handlers,
+                OutboxRelay relay) {
+        Serializer serializer = JacksonSerializer.builder().objectMapper(TrustlineJson.newObjectMapper()).build();
+        MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build();
+        MongoEventStorageEngine storageEngine = MongoEventStorageEngine.builder()
+                .mongoTemplate(template)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .batchSize(storageBatchSize)
+                .build();
+        storageEngine.ensureIndexes();
+
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureEmbeddedEventStore(c -> storageEngine);
+        configurer.eventProcessing()
+                .usingSubscribingEventProcessors()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerTokenStore(c -> MongoTokenStore.builder()
+                        .mongoTemplate(template)
+                        .serializer(serializer)
+                        .build())
+                .registerTrackingEventProcessor(RELAY_PROCESSOR,
+                        Configuration::eventStore,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(relayBatchSize)
+                                // the default head token wrapped for replay grows with every event it sees
+                                .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+                .assignHandlerInstancesMatching(RELAY_PROCESSOR, OutboxRelay.class::isInstance)
+                .registerEventHandler(c -> relay);
+
+        for (AxonModule module : modules) {
+            for (Class<?> aggregate : module.aggregates()) {
+                configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(aggregate)
+                        .configureCache(c -> new WeakReferenceCache()));
+            }
+            module.customize(configurer);
+        }
+        for (AxonMessageHandlers bean : handlers) {
+            Object handler = ClientProxy.unwrap(bean);
+            if (declares(handler, EventHandler.class)) {
+                configurer.eventProcessing().registerEventHandler(c -> handler);
+            }
+            if (declares(handler, QueryHandler.class)) {
+                configurer.registerQueryHandler(c -> handler);
+            }
+        }
+        this.configuration = configurer.buildConfiguration();
+    }
+
+    void start(@Observes @Priority(100) StartupEvent event) {
+        configuration.start();
+    }
+
+    void stop(@Observes @Priority(100) ShutdownEvent event) {
+        configuration.shutdown();
+    }
+
+    public Configuration configuration() {
+        return configuration;
+    }
+
+    @Produces
+    @ApplicationScoped
+    CommandGateway commandGateway() {
+        return configuration.commandGateway();
+    }
+
+    @Produces
+    @ApplicationScoped
+    QueryGateway queryGateway() {
+        return configuration.queryGateway();
+    }
+
+    @Produces
+    @ApplicationScoped
+    EventStore eventStore() {
+        return configuration.eventStore();
+    }
+
+    private static boolean declares(Object handler, Class<? extends java.lang.annotation.Annotation> annotation) {
+        for (Class<?> type = handler.getClass(); type != Object.class; type = type.getSuperclass()) {
+            if (Arrays.stream(type.getDeclaredMethods()).anyMatch((Method m) -> m.isAnnotationPresent(annotation))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

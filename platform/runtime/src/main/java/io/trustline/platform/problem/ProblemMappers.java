@@ -1,0 +1,155 @@
+package io.trustline.platform.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure of an API call into {@code application/problem+json}: malformed JSON and invalid
+ * fields into 400 naming the field, unknown ids into 404, rule violations into 409, anything unexpected
+ * into 500 without internals.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalidFields(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldPath(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
+        return Problem.invalidRequest("Invalid or missing field(s): " + fields + ".", errors).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e) {
+        return Problem.invalidRequest("The body is not well-formed JSON (line " + e.getLocation().getLineNr()
+                + ", column " + e.getLocation().getColumnNr() + ").", List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response wrongValue(InvalidFormatException e) {
+        String field = jsonPath(e);
+        String allowed = e.getTargetType() != null && e.getTargetType().isEnum()
+                ? " Allowed: " + List.of(e.getTargetType().getEnumConstants()) + "."
+                : "";
+        return fieldProblem(field, "'" + e.getValue() + "' is not a valid " + e.getTargetType().getSimpleName() + "." + allowed);
+    }
+
+    @ServerExceptionMapper
+    public Response wrongShape(MismatchedInputException e) {
+        String field = jsonPath(e);
+        if (field.isEmpty()) {
+            return Problem.invalidRequest("The body is missing or is not the expected JSON object.", List.of()).toResponse();
+        }
+        return fieldProblem(field, "has the wrong type or shape.");
+    }
+
+    @ServerExceptionMapper
+    public Response rejectedValue(ValueInstantiationException e) {
+        String detail = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
+        return fieldProblem(jsonPath(e), String.valueOf(detail));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
+        return field.isEmpty()
+                ? Problem.invalidRequest("The body could not be read as JSON: " + e.getOriginalMessage(), List.of()).toResponse()
+                : fieldProblem(field, e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownResource(UnknownResourceException e) {
+        return Problem.of(Response.Status.NOT_FOUND, "Not found", e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownAggregate(AggregateNotFoundException e) {
+        return Problem.of(Response.Status.NOT_FOUND, "Not found",
+                "No resource with id '" + e.getAggregateIdentifier() + "'.").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownPath(NotFoundException e) {
+        return Problem.of(Response.Status.NOT_FOUND, "Not found", "No such resource.").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response ruleViolation(RuleViolationException e) {
+        return Problem.of(Response.Status.CONFLICT, "Not allowed now", e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response httpError(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return new Problem(java.net.URI.create("about:blank"), status.getReasonPhrase(), status.getStatusCode(),
+                e.getMessage(), List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("Unexpected failure of an API call", e);
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Internal error",
+                "The request failed on our side; nothing was accepted. It is safe to retry.").toResponse();
+    }
+
+    private static Response fieldProblem(String field, String message) {
+        String name = field.isEmpty() ? "body" : field;
+        return Problem.invalidRequest("Invalid field: " + name + ".", List.of(new Problem.FieldError(name, message)))
+                .toResponse();
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String fieldPath(ConstraintViolation<?> violation) {
+        // skip the resource method and its parameter: callers know the body's fields, not our Java names
+        StringBuilder path = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+                continue;
+            }
+            if (node.getIndex() != null && path.length() > 0) {
+                path.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(node.getName());
+            }
+        }
+        return path.length() == 0 ? "body" : path.toString();
+    }
+}

@@ -1,0 +1,55 @@
+package io.trustline.platform.tenancy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Which tenant an API key belongs to. Only SHA-256 hashes of keys are configured and kept
+ * ({@code trustline.tenancy.api-keys=<tenant>:<sha256 hex>,...}); a presented key is hashed and looked up.
+ */
+@ApplicationScoped
+public class TenantApiKeys {
+
+    private final Map<String, String> tenantByKeyHash = new HashMap<>();
+
+    @Inject
+    TenantApiKeys(@ConfigProperty(name = "trustline.tenancy.api-keys") String configured) {
+        for (String entry : configured.split(",")) {
+            String trimmed = entry.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            int colon = trimmed.lastIndexOf(':');
+            if (colon <= 0 || colon == trimmed.length() - 1) {
+                throw new IllegalArgumentException(
+                        "trustline.tenancy.api-keys entries must be <tenant>:<sha256 hex of key>, got '" + trimmed + "'");
+            }
+            String hash = trimmed.substring(colon + 1).toLowerCase();
+            if (!hash.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("not a SHA-256 hex digest for tenant " + trimmed.substring(0, colon));
+            }
+            tenantByKeyHash.put(hash, trimmed.substring(0, colon));
+        }
+    }
+
+    public Optional<String> tenantOf(String apiKey) {
+        return Optional.ofNullable(tenantByKeyHash.get(sha256Hex(apiKey)));
+    }
+
+    public static String sha256Hex(String apiKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
