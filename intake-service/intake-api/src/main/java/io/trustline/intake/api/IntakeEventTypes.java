@@ -1,0 +1,27 @@
+package io.trustline.intake.api;
+
+/**
+ * CloudEvent {@code type} values of the events on {@value IntakeTopics#EVENTS}, one per event record,
+ * shaped {@code io.trustline.intake.<EventName>.v<version>}.
+ *
+ * @since v1
+ */
+public final class IntakeEventTypes {
+
+    /**
+     * Type of {@link IssueReported}.
+     *
+     * @since v1
+     */
+    public static final String ISSUE_REPORTED = "io.trustline.intake.IssueReported.v1";
+
+    /**
+     * Type of {@link ExpectationSet}.
+     *
+     * @since v1
+     */
+    public static final String EXPECTATION_SET = "io.trustline.intake.ExpectationSet.v1";
+
+    private IntakeEventTypes() {
+    }
+}

@@ -1,0 +1,69 @@
+package io.trustline.intake.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Fully populated examples of every intake event, equal to the golden JSON files under {@code golden/} on the
+ * test classpath. Seed 001's payroll story: everyone at the dental practice is stopped and payroll is due
+ * tomorrow.
+ */
+public final class IntakeEventExamples {
+
+    public static final String TENANT_ID = "northwind-it";
+    public static final String CLIENT_ID = "acme-dental";
+    public static final String ISSUE_ID = "0195a3c2-7d1e-7b3a-9f10-2c5e8b1d4a77";
+
+    private IntakeEventExamples() {
+    }
+
+    /** Equal to {@code golden/IssueReported.v1.json}. */
+    public static IssueReported issueReported() {
+        return new IssueReported(TENANT_ID, CLIENT_ID, ISSUE_ID, Instant.parse("2026-03-02T08:15:00Z"),
+                "Payroll server unreachable",
+                "Since 8am nobody in the back office can open the payroll application; it says the server cannot be found.",
+                new Reporter("Dana Whitfield", "dana.whitfield@acme-dental.example", "+44 20 7946 0321"),
+                "PHONE",
+                new PsaTicketRef("CONNECTWISE", "CW-104233"),
+                Priority.CRITICAL);
+    }
+
+    /** Equal to {@code golden/ExpectationSet.v1.json}. */
+    public static ExpectationSet expectationSet() {
+        return new ExpectationSet(TENANT_ID, CLIENT_ID, ISSUE_ID, Instant.parse("2026-03-02T08:21:30Z"),
+                payrollExpectation());
+    }
+
+    /** The expectation inside {@link #expectationSet()}. */
+    public static Expectation payrollExpectation() {
+        return new Expectation(
+                new Who(Scope.EVERYONE, 25),
+                new What(Impact.STOPPED, new BigDecimal("1200.50"), "Nobody can run payroll or check staff hours"),
+                new When(Instant.parse("2026-03-03T12:00:00Z"), "payroll is due tomorrow"),
+                new Where("head office, 12 Harbour Street", WorkMode.ON_SITE),
+                new How("payroll runs and the bank accepts the payment file",
+                        List.of("the payroll export completes", "the bank portal accepts the BACS file")));
+    }
+
+    /**
+     * The golden JSON of an event, read from the test classpath.
+     *
+     * @param eventName the event's simple name, for example {@code IssueReported}
+     */
+    public static String goldenJson(String eventName) {
+        String resource = "/golden/" + eventName + ".v1.json";
+        try (InputStream in = IntakeEventExamples.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no golden file " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.trustline.notification.api;
+
+/**
+ * CloudEvent {@code type} values of the events on {@value NotificationTopics#EVENTS}, one per event record,
+ * shaped {@code io.trustline.notification.<EventName>.v<version>}.
+ *
+ * @since v1
+ */
+public final class NotificationEventTypes {
+
+    /**
+     * Type of {@link WebhookEndpointRegistered}.
+     *
+     * @since v1
+     */
+    public static final String WEBHOOK_ENDPOINT_REGISTERED = "io.trustline.notification.WebhookEndpointRegistered.v1";
+
+    private NotificationEventTypes() {
+    }
+}

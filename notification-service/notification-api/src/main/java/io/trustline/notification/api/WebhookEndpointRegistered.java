@@ -1,0 +1,49 @@
+package io.trustline.notification.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A tenant registered a partner's webhook endpoint: from now on, events of the subscribed types are delivered
+ * to it as signed HTTP requests.
+ *
+ * <p>The endpoint belongs to the tenant, not to one of its clients, so unlike most Trustline events this one
+ * has no {@code clientId}: its CloudEvent subject is the {@code endpointId}, and its Kafka record key
+ * {@code <tenantId>:<endpointId>} keeps one endpoint's events in order. The endpoint's signing secret is
+ * never published.
+ *
+ * <p>CloudEvent type {@value NotificationEventTypes#WEBHOOK_ENDPOINT_REGISTERED}, subject the
+ * {@code endpointId}.
+ *
+ * @param tenantId   the provider (MSP) that registered the endpoint. Required. Since v1.
+ * @param endpointId the endpoint, unique within the tenant; also the CloudEvent subject. Required. Since v1.
+ * @param occurredAt when the endpoint was registered (not when this event was published). Required. Since v1.
+ * @param url        the absolute URL deliveries are sent to, exactly as registered. Required. Since v1.
+ * @param eventTypes the CloudEvent types delivered to the endpoint, each a full type such as
+ *                   {@code io.trustline.incident.ActionPlanIssued.v1}, in the order registered; unmodifiable.
+ *                   Required: at least one. Since v1.
+ * @since v1
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record WebhookEndpointRegistered(
+        String tenantId,
+        String endpointId,
+        Instant occurredAt,
+        String url,
+        List<String> eventTypes) {
+
+    public WebhookEndpointRegistered {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(endpointId, "endpointId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(url, "url");
+        eventTypes = List.copyOf(Objects.requireNonNull(eventTypes, "eventTypes"));
+        if (eventTypes.isEmpty()) {
+            throw new IllegalArgumentException("eventTypes must hold at least one CloudEvent type");
+        }
+    }
+}

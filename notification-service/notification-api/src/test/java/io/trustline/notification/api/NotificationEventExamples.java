@@ -1,0 +1,45 @@
+package io.trustline.notification.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Fully populated examples of every notification event, equal to the golden JSON files under {@code golden/}
+ * on the test classpath.
+ */
+public final class NotificationEventExamples {
+
+    public static final String TENANT_ID = "northwind-it";
+    public static final String ENDPOINT_ID = "0195a3d0-11b2-7c45-8e21-6f3a9b0c7d12";
+
+    private NotificationEventExamples() {
+    }
+
+    /** A partner dashboard subscribing to reported issues and action plans; equal to its golden file. */
+    public static WebhookEndpointRegistered webhookEndpointRegistered() {
+        return new WebhookEndpointRegistered(TENANT_ID, ENDPOINT_ID, Instant.parse("2026-03-01T16:40:12Z"),
+                "https://hooks.partner-dashboard.example/trustline/northwind-it",
+                List.of("io.trustline.intake.IssueReported.v1", "io.trustline.incident.ActionPlanIssued.v1"));
+    }
+
+    /**
+     * The golden JSON of an event, read from the test classpath.
+     *
+     * @param eventName the event's simple name, for example {@code WebhookEndpointRegistered}
+     */
+    public static String goldenJson(String eventName) {
+        String resource = "/golden/" + eventName + ".v1.json";
+        try (InputStream in = NotificationEventExamples.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no golden file " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
