@@ -45,6 +45,11 @@ public class AxonRuntime {
 
     public static final String RELAY_PROCESSOR = "outbox-relay";
 
+    static {
+        // Axon prints a banner advertising its SaaS console at every start otherwise
+        System.setProperty("disable-axoniq-console-message", "true");
+    }
+
     private final Configuration configuration;
 
     @Inject

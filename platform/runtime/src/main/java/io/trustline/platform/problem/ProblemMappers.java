@@ -100,6 +100,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response httpError(WebApplicationException e) {
+        // Quarkus REST wraps a body it cannot parse in a plain 400; say what was wrong with it
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse);
+        }
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableJson(unreadable);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return new Problem(java.net.URI.create("about:blank"), status.getReasonPhrase(), status.getStatusCode(),
                 e.getMessage(), List.of()).toResponse();

@@ -9,7 +9,6 @@ import io.trustline.platform.json.TrustlineJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,14 +37,14 @@ public class CloudEventRecords {
         return topic;
     }
 
-    public CloudEvent toCloudEvent(String eventId, Instant occurredAt, IntegrationEvent event) {
+    public CloudEvent toCloudEvent(String eventId, IntegrationEvent event) {
         try {
             return CloudEventBuilder.v1()
                     .withId(eventId)
                     .withSource(source)
                     .withType(event.type())
                     .withSubject(event.subject())
-                    .withTime(occurredAt.atOffset(ZoneOffset.UTC))
+                    .withTime(event.occurredAt().atOffset(ZoneOffset.UTC))
                     .withDataContentType("application/json")
                     .withExtension(TENANT_EXTENSION, event.tenantId())
                     .withData(json.writeValueAsBytes(event.data()))
@@ -55,8 +54,8 @@ public class CloudEventRecords {
         }
     }
 
-    public ProducerRecord<String, byte[]> toRecord(String eventId, Instant occurredAt, IntegrationEvent event) {
+    public ProducerRecord<String, byte[]> toRecord(String eventId, IntegrationEvent event) {
         return KafkaMessageFactory.createWriter(topic, event.recordKey())
-                .writeBinary(toCloudEvent(eventId, occurredAt, event));
+                .writeBinary(toCloudEvent(eventId, event));
     }
 }

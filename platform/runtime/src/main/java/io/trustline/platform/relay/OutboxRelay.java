@@ -40,7 +40,7 @@ public class OutboxRelay {
     @EventHandler
     void publish(EventMessage<?> stored) throws InterruptedException, ExecutionException {
         IntegrationEvent event = translator.translate(stored.getPayload());
-        Future<RecordMetadata> send = kafka.producer().send(records.toRecord(stored.getIdentifier(), stored.getTimestamp(), event));
+        Future<RecordMetadata> send = kafka.producer().send(records.toRecord(stored.getIdentifier(), event));
         List<Future<RecordMetadata>> pending = pendingSends();
         pending.add(send);
         if (isLastOfBatch()) {

@@ -1,0 +1,86 @@
+package io.trustline.intake.issue;
+
+import io.trustline.intake.api.Expectation;
+import io.trustline.intake.api.How;
+import io.trustline.intake.api.Impact;
+import io.trustline.intake.api.Priority;
+import io.trustline.intake.api.PsaTicketRef;
+import io.trustline.intake.api.Reporter;
+import io.trustline.intake.api.Scope;
+import io.trustline.intake.api.What;
+import io.trustline.intake.api.When;
+import io.trustline.intake.api.Where;
+import io.trustline.intake.api.Who;
+import io.trustline.intake.api.WorkMode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code POST /issues}: a client's issue and what the client expects (seed 001: who is affected, what it
+ * stops or costs, when it must be resolved, where it happens, how the client will judge it resolved).
+ */
+public record ReportIssueRequest(
+        @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "letters, digits and . _ : - only")
+        String clientId,
+        @NotBlank @Size(max = 200) String summary,
+        @Size(max = 5000) String description,
+        @NotNull @Valid ReporterRequest reportedBy,
+        @Size(max = 50) String channel,
+        @Valid PsaTicketRequest psaTicket,
+        Priority priority,
+        @NotNull @Valid ExpectationRequest expectation) {
+
+    public record ReporterRequest(@NotBlank @Size(max = 200) String name, @Email String email, @Size(max = 50) String phone) {
+        Reporter toReporter() {
+            return new Reporter(name, email, phone);
+        }
+    }
+
+    public record PsaTicketRequest(@NotBlank @Size(max = 50) String psa, @NotBlank @Size(max = 100) String externalTicketId) {
+        PsaTicketRef toRef() {
+            return new PsaTicketRef(psa, externalTicketId);
+        }
+    }
+
+    public record ExpectationRequest(@NotNull @Valid WhoRequest who, @NotNull @Valid WhatRequest what,
+                                     @NotNull @Valid WhenRequest when, @NotNull @Valid WhereRequest where,
+                                     @NotNull @Valid HowRequest how) {
+        Expectation toExpectation() {
+            return new Expectation(new Who(who.scope(), who.affectedCount()),
+                    new What(what.impact(), what.costPerHour(), what.description()),
+                    new When(when.resolveBy(), when.reason()),
+                    new Where(where.location(), where.workMode()),
+                    new How(how.resolvedWhen(), how.acceptanceChecks() == null ? List.of() : how.acceptanceChecks()));
+        }
+    }
+
+    public record WhoRequest(@NotNull Scope scope, @Min(1) Integer affectedCount) {
+    }
+
+    public record WhatRequest(@NotNull Impact impact, @DecimalMin("0") BigDecimal costPerHour, @Size(max = 1000) String description) {
+    }
+
+    public record WhenRequest(@NotNull Instant resolveBy, @Size(max = 500) String reason) {
+    }
+
+    public record WhereRequest(@NotBlank @Size(max = 200) String location, @NotNull WorkMode workMode) {
+    }
+
+    public record HowRequest(@NotBlank @Size(max = 2000) String resolvedWhen,
+                             @Size(max = 50) List<@NotBlank @Size(max = 500) String> acceptanceChecks) {
+    }
+
+    IssueCommand.ReportIssue toCommand(String issueId, String tenantId, Instant reportedAt) {
+        return new IssueCommand.ReportIssue(issueId, tenantId, clientId, summary, description, reportedBy.toReporter(),
+                channel, psaTicket == null ? null : psaTicket.toRef(), priority, expectation.toExpectation(), reportedAt);
+    }
+}

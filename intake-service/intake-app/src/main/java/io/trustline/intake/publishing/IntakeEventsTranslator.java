@@ -1,0 +1,28 @@
+package io.trustline.intake.publishing;
+
+import io.trustline.intake.api.ExpectationSet;
+import io.trustline.intake.api.IntakeEventTypes;
+import io.trustline.intake.api.IssueReported;
+import io.trustline.intake.issue.IssueEvent;
+import io.trustline.platform.relay.IntegrationEvent;
+import io.trustline.platform.relay.IntegrationEventTranslator;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Stored intake events → {@code intake-api} events on {@code trustline.intake.v1}. */
+@ApplicationScoped
+public class IntakeEventsTranslator implements IntegrationEventTranslator {
+
+    @Override
+    public IntegrationEvent translate(Object payload) {
+        if (payload instanceof IssueEvent.IssueReported e) {
+            return new IntegrationEvent(IntakeEventTypes.ISSUE_REPORTED, e.tenantId(), e.clientId(), e.reportedAt(),
+                    new IssueReported(e.tenantId(), e.clientId(), e.issueId(), e.reportedAt(), e.summary(),
+                            e.description(), e.reportedBy(), e.channel(), e.psaTicket(), e.priority()));
+        }
+        if (payload instanceof IssueEvent.ExpectationSet e) {
+            return new IntegrationEvent(IntakeEventTypes.EXPECTATION_SET, e.tenantId(), e.clientId(), e.setAt(),
+                    new ExpectationSet(e.tenantId(), e.clientId(), e.issueId(), e.setAt(), e.expectation()));
+        }
+        throw new IllegalArgumentException("intake does not publish " + payload.getClass().getName());
+    }
+}
