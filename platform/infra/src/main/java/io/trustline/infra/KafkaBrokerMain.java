@@ -1,0 +1,98 @@
+package io.trustline.infra;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * A single-node Apache Kafka broker in KRaft combined mode (broker and controller in one process),
+ * listening on 127.0.0.1 only. The storage is formatted once, so topics and offsets survive restarts.
+ * Prints {@code TRUSTLINE-READY kafka <bootstrap>} once the broker answers requests.
+ *
+ * <pre>--port P --controller-port C --data-dir DIR [--exit-with-parent]</pre>
+ */
+public final class KafkaBrokerMain {
+
+    private KafkaBrokerMain() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = new Args(argv);
+        int port = args.requiredInt("port");
+        int controllerPort = args.requiredInt("controller-port");
+        Path dataDir = Path.of(args.required("data-dir")).toAbsolutePath();
+        Path logDir = dataDir.resolve("log");
+        Files.createDirectories(logDir);
+        Path config = dataDir.resolve("server.properties");
+        writeConfig(config, port, controllerPort, logDir);
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            // execute(), unlike main(), does not call System.exit
+            int formatted = kafka.tools.StorageTool.execute(
+                    new String[] {"format", "-t", clusterId(), "-c", config.toString(), "--ignore-formatted"}, System.out);
+            if (formatted != 0) {
+                throw new IllegalStateException("formatting " + logDir + " failed with " + formatted);
+            }
+        }
+        if (args.flag("exit-with-parent")) {
+            ParentWatch.exitWhenStdinCloses();
+        }
+        Thread broker = new Thread(() -> kafka.Kafka.main(new String[] {config.toString()}), "kafka-main");
+        broker.start();
+        String bootstrap = "127.0.0.1:" + port;
+        awaitServing(bootstrap);
+        System.out.println("TRUSTLINE-READY kafka " + bootstrap);
+        System.out.flush();
+        broker.join();
+    }
+
+    private static void writeConfig(Path file, int port, int controllerPort, Path logDir) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("process.roles", "broker,controller");
+        p.setProperty("node.id", "1");
+        p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.setProperty("controller.listener.names", "CONTROLLER");
+        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("log.dirs", logDir.toString());
+        p.setProperty("num.partitions", "3");
+        p.setProperty("auto.create.topics.enable", "true");
+        p.setProperty("offsets.topic.replication.factor", "1");
+        p.setProperty("transaction.state.log.replication.factor", "1");
+        p.setProperty("transaction.state.log.min.isr", "1");
+        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        p.setProperty("group.initial.rebalance.delay.ms", "0");
+        try (Writer out = Files.newBufferedWriter(file)) {
+            p.store(out, "written by KafkaBrokerMain at every start");
+        }
+    }
+
+    private static String clusterId() {
+        return org.apache.kafka.common.Uuid.randomUuid().toString();
+    }
+
+    private static void awaitServing(String bootstrap) throws InterruptedException {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "trustline-readiness-" + UUID.randomUUID());
+        try (Admin admin = Admin.create(config)) {
+            while (true) {
+                try {
+                    admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
+                    return;
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException notYet) {
+                    Thread.sleep(200);
+                }
+            }
+        }
+    }
+}
