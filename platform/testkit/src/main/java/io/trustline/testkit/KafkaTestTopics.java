@@ -1,6 +1,13 @@
 package io.trustline.testkit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import java.net.URI;
+import java.time.ZoneOffset;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import java.time.Duration;
@@ -30,6 +37,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class KafkaTestTopics {
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private KafkaTestTopics() {
     }
@@ -69,6 +78,31 @@ public final class KafkaTestTopics {
             }
         }
         return read;
+    }
+
+    /**
+     * Publishes {@code data} as another Trustline service would: a binary-mode CloudEvent with the
+     * tenant extension, keyed {@code tenant:subject}, JSON data with ISO dates. Returns the event.
+     */
+    public static CloudEvent publishEvent(String topic, String id, String type, String tenantId, String subject,
+                                          Instant occurredAt, Object data) {
+        CloudEvent event;
+        try {
+            event = CloudEventBuilder.v1()
+                    .withId(id)
+                    .withSource(URI.create("/trustline/test"))
+                    .withType(type)
+                    .withSubject(subject)
+                    .withTime(occurredAt.atOffset(ZoneOffset.UTC))
+                    .withDataContentType("application/json")
+                    .withExtension("tenantid", tenantId)
+                    .withData(JSON.writeValueAsBytes(data))
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialize " + data, e);
+        }
+        publish(topic, tenantId + ":" + subject, event);
+        return event;
     }
 
     /** Publishes a CloudEvent in binary mode, as the platform's relay does. */

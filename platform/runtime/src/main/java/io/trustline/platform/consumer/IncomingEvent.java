@@ -1,5 +1,6 @@
 package io.trustline.platform.consumer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.trustline.platform.relay.CloudEventRecords;
@@ -63,7 +64,9 @@ public final class IncomingEvent {
         try {
             return json.readValue(cloudEvent.getData().toBytes(), type);
         } catch (IOException e) {
-            throw new UncheckedIOException("data of CloudEvent " + id() + " is not a " + type.getSimpleName(), e);
+            String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            throw new UncheckedIOException("data of CloudEvent " + id() + " is not a valid " + type.getSimpleName()
+                    + ": " + reason, e);
         }
     }
 }

@@ -1,0 +1,54 @@
+package io.trustline.incident.incident;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.trustline.incident.incident.IncidentCommand.IssueActionPlan;
+import io.trustline.incident.incident.IncidentCommand.OpenIncident;
+import io.trustline.incident.incident.IncidentEvent.ActionPlanIssued;
+import io.trustline.incident.incident.IncidentEvent.IncidentOpened;
+import io.trustline.platform.problem.UnknownResourceException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+/** The provider's response to one reported issue; its id is the issue's id. */
+public class Incident {
+
+    @AggregateIdentifier
+    private String issueId;
+    private String tenantId;
+    private String clientId;
+
+    protected Incident() {
+        // for Axon's event sourcing and CREATE_IF_MISSING
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(OpenIncident command) {
+        if (issueId != null) {
+            // IssueReported delivered again: the incident is already open
+            return;
+        }
+        apply(new IncidentOpened(command.issueId(), command.tenantId(), command.clientId(), command.summary(),
+                command.openedAt()));
+    }
+
+    @CommandHandler
+    void handle(IssueActionPlan command) {
+        if (!tenantId.equals(command.tenantId())) {
+            throw new UnknownResourceException("incident", command.issueId());
+        }
+        apply(new ActionPlanIssued(issueId, tenantId, clientId, command.steps(), command.owner(), command.eta(),
+                command.issuedAt()));
+    }
+
+    @EventSourcingHandler
+    void on(IncidentOpened event) {
+        this.issueId = event.issueId();
+        this.tenantId = event.tenantId();
+        this.clientId = event.clientId();
+    }
+}

@@ -1,0 +1,19 @@
+package io.trustline.incident.incident;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code POST /incidents/{issueId}/action-plan}: what will be done, who owns it, and optionally by when. */
+public record IssueActionPlanRequest(
+        @NotNull @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 500) String> steps,
+        @NotBlank @Size(max = 200) String owner,
+        Instant eta) {
+
+    IncidentCommand.IssueActionPlan toCommand(String issueId, String tenantId, Instant issuedAt) {
+        return new IncidentCommand.IssueActionPlan(issueId, tenantId, steps, owner, eta, issuedAt);
+    }
+}
