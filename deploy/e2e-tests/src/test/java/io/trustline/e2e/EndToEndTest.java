@@ -1,0 +1,157 @@
+package io.trustline.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import io.trustline.local.LocalPlatform;
+import io.trustline.local.LocalPlatformSettings;
+import io.trustline.testkit.WebhookReceiver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged services as separate processes, over a real broker and the Mongo-wire stand-in, driven
+ * the way a PSA, a partner and an account manager would.
+ */
+class EndToEndTest {
+
+    private static final String API_KEY = "e2e-test-key";
+    private static final List<String> SLICE_TYPES = List.of(
+            "io.trustline.intake.IssueReported.v1",
+            "io.trustline.intake.ExpectationSet.v1",
+            "io.trustline.incident.ActionPlanIssued.v1");
+
+    private static LocalPlatform platform;
+    private static WebhookReceiver receiver;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        Path dataDir = Files.createTempDirectory("trustline-e2e");
+        platform = new LocalPlatform(LocalPlatformSettings.forTests(dataDir, "e2e", API_KEY));
+        platform.start();
+        receiver = new WebhookReceiver();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (receiver != null) {
+            receiver.close();
+        }
+        if (platform != null) {
+            platform.stop();
+        }
+    }
+
+    @Test
+    void anIssueTravelsFromThePsaToTheTimelineAndThePartnersWebhook() {
+        given().spec(json()).baseUri(url("notification"))
+                .body("{\"url\": \"" + receiver.url() + "\", \"eventTypes\": " + jsonList(SLICE_TYPES) + "}")
+                .when().post("/webhooks/endpoints")
+                .then().statusCode(201);
+        String clientId = "client-" + UUID.randomUUID().toString().substring(0, 8);
+
+        String issueId = reportIssue(clientId);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().spec(json()).baseUri(url("incident")).when().get("/incidents/" + issueId).then().statusCode(200));
+        given().spec(json()).baseUri(url("incident"))
+                .body("{\"steps\": [\"restart the payroll VM\", \"verify the bank export\"], \"owner\": \"Sam Tech\"}")
+                .when().post("/incidents/" + issueId + "/action-plan")
+                .then().statusCode(201);
+
+        JsonPath timeline = await().atMost(Duration.ofSeconds(30)).until(() -> timeline(clientId),
+                t -> t != null && t.getList("entries").size() >= 3);
+        assertThat(timeline.getList("entries.eventType"))
+                .containsExactly("IssueReported", "ExpectationSet", "ActionPlanIssued");
+        List<String> eventIds = timeline.getList("entries.eventId");
+        assertThat(eventIds).doesNotContainNull().doesNotHaveDuplicates();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveredIds(eventIds).size() == 3);
+        assertThat(receiver.deliveries()).filteredOn(d -> eventIds.stream().anyMatch(d.body()::contains))
+                .allSatisfy(d -> assertThat(d.contentType()).startsWith("application/cloudevents+json"))
+                .extracting(d -> JsonPath.from(d.body()).getString("type"))
+                .containsExactlyInAnyOrderElementsOf(SLICE_TYPES);
+    }
+
+    @Test
+    void aConsumerKilledWhileEventsFlow_endsWithEveryEventExactlyOnce() throws Exception {
+        String clientId = "client-" + UUID.randomUUID().toString().substring(0, 8);
+        int issues = 40;
+        CompletableFuture<List<String>> reporting = CompletableFuture.supplyAsync(() -> {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < issues; i++) {
+                ids.add(reportIssue(clientId));
+            }
+            return ids;
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> entries(clientId) >= 4);
+
+        platform.service("relationship").kill();
+        platform.service("relationship").restart();
+        List<String> issueIds = reporting.get();
+
+        JsonPath timeline = await().atMost(Duration.ofSeconds(60)).until(() -> timeline(clientId),
+                t -> t != null && t.getList("entries").size() >= 2 * issues);
+        assertThat(timeline.getList("entries")).hasSize(2 * issues);
+        assertThat(timeline.getList("entries.eventId")).doesNotHaveDuplicates();
+        assertThat(timeline.getList("entries.issueId")).containsAll(issueIds);
+    }
+
+    private static String reportIssue(String clientId) {
+        return given().spec(json()).baseUri(url("intake"))
+                .body("""
+                        {"clientId": "%s", "summary": "Payroll server unreachable",
+                         "reportedBy": {"name": "Dana Office"},
+                         "expectation": {
+                           "who": {"scope": "EVERYONE"}, "what": {"impact": "STOPPED"},
+                           "when": {"resolveBy": "2026-03-03T12:00:00Z", "reason": "payroll is due tomorrow"},
+                           "where": {"location": "head office", "workMode": "ON_SITE"},
+                           "how": {"resolvedWhen": "payroll runs"}}}
+                        """.formatted(clientId))
+                .when().post("/issues")
+                .then().statusCode(201)
+                .extract().path("issueId");
+    }
+
+    private static JsonPath timeline(String clientId) {
+        var response = given().spec(json()).baseUri(url("relationship")).when().get("/clients/" + clientId + "/timeline");
+        return response.statusCode() == 200 ? response.jsonPath() : null;
+    }
+
+    private static int entries(String clientId) {
+        JsonPath timeline = timeline(clientId);
+        return timeline == null ? 0 : timeline.getList("entries").size();
+    }
+
+    private static List<String> deliveredIds(List<String> eventIds) {
+        return receiver.deliveries().stream()
+                .map(d -> JsonPath.from(d.body()).getString("id"))
+                .filter(eventIds::contains)
+                .distinct()
+                .toList();
+    }
+
+    private static RequestSpecification json() {
+        return new RequestSpecBuilder().addHeader("Authorization", "Bearer " + API_KEY)
+                .setContentType("application/json").build();
+    }
+
+    private static String url(String service) {
+        return platform.service(service).baseUrl();
+    }
+
+    private static String jsonList(List<String> values) {
+        return values.stream().map(v -> "\"" + v + "\"").reduce((a, b) -> a + ", " + b).map(s -> "[" + s + "]").orElse("[]");
+    }
+}

@@ -1,0 +1,62 @@
+package io.trustline.notification.delivery;
+
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
+import io.trustline.incident.api.IncidentTopics;
+import io.trustline.intake.api.IntakeTopics;
+import io.trustline.notification.webhooks.WebhookEndpointDetails;
+import io.trustline.notification.webhooks.WebhookEndpointsProjection;
+import io.trustline.platform.consumer.CloudEventSubscriber;
+import io.trustline.platform.consumer.IncomingEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * POSTs each event to the endpoints of its tenant that subscribed to its type, as a structured-mode
+ * CloudEvent. A refused or failed delivery fails the event, so the platform retries it and finally
+ * dead-letters it; a retry may reach endpoints that already got it, and receivers dedupe on the id.
+ */
+@ApplicationScoped
+public class WebhookDeliverySubscriber implements CloudEventSubscriber {
+
+    private static final EventFormat STRUCTURED = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Inject
+    WebhookEndpointsProjection endpoints;
+
+    @Override
+    public String name() {
+        return "webhook-delivery";
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(IntakeTopics.EVENTS, IncidentTopics.EVENTS);
+    }
+
+    @Override
+    public void handle(IncomingEvent event) throws IOException, InterruptedException {
+        byte[] body = STRUCTURED.serialize(event.cloudEvent());
+        for (WebhookEndpointDetails endpoint : endpoints.subscribedTo(event.tenantId(), event.type())) {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(endpoint.url()))
+                    .timeout(Duration.ofSeconds(5))
+                    .header("Content-Type", JsonFormat.CONTENT_TYPE)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 != 2) {
+                throw new IOException("webhook " + endpoint.endpointId() + " answered " + response.statusCode()
+                        + " to " + event.type() + " " + event.id());
+            }
+        }
+    }
+}

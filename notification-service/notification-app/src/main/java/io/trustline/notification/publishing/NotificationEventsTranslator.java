@@ -1,0 +1,23 @@
+package io.trustline.notification.publishing;
+
+import io.trustline.notification.api.NotificationEventTypes;
+import io.trustline.notification.api.WebhookEndpointRegistered;
+import io.trustline.notification.webhooks.WebhookEndpointEvent;
+import io.trustline.platform.relay.IntegrationEvent;
+import io.trustline.platform.relay.IntegrationEventTranslator;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Stored notification events → {@code notification-api} events; an endpoint's events have the endpoint as subject. */
+@ApplicationScoped
+public class NotificationEventsTranslator implements IntegrationEventTranslator {
+
+    @Override
+    public IntegrationEvent translate(Object payload) {
+        if (payload instanceof WebhookEndpointEvent.WebhookEndpointRegistered e) {
+            return new IntegrationEvent(NotificationEventTypes.WEBHOOK_ENDPOINT_REGISTERED, e.tenantId(), e.endpointId(),
+                    e.registeredAt(), new WebhookEndpointRegistered(e.tenantId(), e.endpointId(), e.registeredAt(),
+                            e.url(), e.eventTypes()));
+        }
+        throw new IllegalArgumentException("notification does not publish " + payload.getClass().getName());
+    }
+}

@@ -1,0 +1,22 @@
+package io.trustline.notification.webhooks;
+
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code POST /webhooks/endpoints}: where to POST, and which CloudEvent types. */
+public record RegisterWebhookEndpointRequest(
+        @NotNull @Size(max = 2000) @Pattern(regexp = "https?://[^\\s/?#]+[^\\s]*", message = "must be an absolute http or https URL")
+        String url,
+        @NotNull @NotEmpty @Size(max = 100)
+        List<@NotNull @Pattern(regexp = "io\\.trustline\\.[a-z]+\\.[A-Za-z]+\\.v[0-9]+",
+                message = "must be a Trustline CloudEvent type such as io.trustline.intake.IssueReported.v1") String> eventTypes) {
+
+    WebhookEndpointCommand.RegisterWebhookEndpoint toCommand(String endpointId, String tenantId, Instant registeredAt) {
+        return new WebhookEndpointCommand.RegisterWebhookEndpoint(endpointId, tenantId, url,
+                eventTypes.stream().distinct().toList(), registeredAt);
+    }
+}

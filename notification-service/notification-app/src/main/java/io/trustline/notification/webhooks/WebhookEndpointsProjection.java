@@ -1,0 +1,58 @@
+package io.trustline.notification.webhooks;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import io.trustline.notification.webhooks.WebhookEndpointEvent.WebhookEndpointRegistered;
+import io.trustline.notification.webhooks.WebhookEndpointQueries.GetWebhookEndpointById;
+import io.trustline.notification.webhooks.WebhookEndpointQueries.ListWebhookEndpoints;
+import io.trustline.platform.axon.AxonMessageHandlers;
+import io.trustline.platform.readmodel.TenantDocuments;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Endpoints by id, and per tenant for deliveries; both replaced whole, so replays are harmless. */
+@ApplicationScoped
+public class WebhookEndpointsProjection implements AxonMessageHandlers {
+
+    private final TenantDocuments<WebhookEndpointDetails> endpoints;
+    private final TenantDocuments<TenantWebhookEndpoints> byTenant;
+
+    @Inject
+    WebhookEndpointsProjection(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        MongoDatabase db = mongo.getDatabase(database);
+        this.endpoints = new TenantDocuments<>(db.getCollection("webhook_endpoints"), WebhookEndpointDetails.class);
+        this.byTenant = new TenantDocuments<>(db.getCollection("tenant_webhook_endpoints"), TenantWebhookEndpoints.class);
+    }
+
+    @EventHandler
+    void on(WebhookEndpointRegistered event) {
+        WebhookEndpointDetails endpoint = new WebhookEndpointDetails(event.endpointId(), event.url(), event.eventTypes(),
+                event.registeredAt());
+        endpoints.save(event.tenantId(), event.endpointId(), endpoint);
+        byTenant.save(event.tenantId(), event.tenantId(), of(event.tenantId()).with(endpoint));
+    }
+
+    @QueryHandler
+    Optional<WebhookEndpointDetails> handle(GetWebhookEndpointById query) {
+        return endpoints.find(query.tenantId(), query.endpointId());
+    }
+
+    @QueryHandler
+    TenantWebhookEndpoints handle(ListWebhookEndpoints query) {
+        return of(query.tenantId());
+    }
+
+    /** The tenant's endpoints subscribed to a CloudEvent type. */
+    public List<WebhookEndpointDetails> subscribedTo(String tenantId, String eventType) {
+        return of(tenantId).endpoints().stream().filter(e -> e.subscribesTo(eventType)).toList();
+    }
+
+    private TenantWebhookEndpoints of(String tenantId) {
+        return byTenant.find(tenantId, tenantId).orElse(TenantWebhookEndpoints.NONE);
+    }
+}
