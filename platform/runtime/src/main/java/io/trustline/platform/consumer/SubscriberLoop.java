@@ -64,6 +64,10 @@ final class SubscriberLoop implements Runnable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // the service reports not ready from now on; an operator restarts it
+            LOG.errorf(e, "%s stopped consuming", subscriber.name());
+            throw e;
         } finally {
             polling = false;
             consumer.close(Duration.ofSeconds(5));
