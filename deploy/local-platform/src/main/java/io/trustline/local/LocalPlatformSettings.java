@@ -2,6 +2,7 @@ package io.trustline.local;
 
 import io.trustline.infra.launcher.FreePorts;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,7 +26,8 @@ public record LocalPlatformSettings(Path dataDir, int kafkaPort, int controllerP
     public static final String DEV_API_KEY = "tl_dev_local_only_key";
 
     public LocalPlatformSettings {
-        servicePorts = Map.copyOf(new LinkedHashMap<>(servicePorts));
+        // start order and the printed summary follow the map's order
+        servicePorts = Collections.unmodifiableMap(new LinkedHashMap<>(servicePorts));
     }
 
     /** The documented local run: fixed ports, data kept under the data dir. */

@@ -136,8 +136,9 @@ public final class ManagedProcess implements AutoCloseable {
         return -1;
     }
 
+    /** The last lines this process wrote since it was (re)started; older runs' lines stay out. */
     public String tail() {
-        List<String> lines = logSince(0).lines().toList();
+        List<String> lines = logSince(logOffsetAtStart).lines().toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
