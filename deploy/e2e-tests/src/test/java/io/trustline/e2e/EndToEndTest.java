@@ -108,6 +108,40 @@ class EndToEndTest {
         assertThat(timeline.getList("entries.issueId")).containsAll(issueIds);
     }
 
+    @Test
+    void aProducerKilledWhileEventsFlow_stillPublishesEveryAcceptedEventExactlyOnce() throws Exception {
+        String clientId = "client-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean reporting = new java.util.concurrent.atomic.AtomicBoolean(true);
+        CompletableFuture<Integer> refused = CompletableFuture.supplyAsync(() -> {
+            int failures = 0;
+            while (reporting.get()) {
+                try {
+                    accepted.add(reportIssue(clientId));
+                } catch (Exception | AssertionError intakeDown) {
+                    // while intake is dead a call fails (RestAssured rethrows ConnectException unchecked);
+                    // only the issues it answered 201 for count
+                    failures++;
+                }
+            }
+            return failures;
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> accepted.size() >= 5);
+
+        platform.service("intake").kill();
+        platform.service("intake").restart();
+        int acceptedBeforeStop = accepted.size();
+        await().atMost(Duration.ofSeconds(30)).until(() -> accepted.size() >= acceptedBeforeStop + 5);
+        reporting.set(false);
+        refused.get();
+
+        List<String> issueIds = List.copyOf(accepted);
+        JsonPath timeline = await().atMost(Duration.ofSeconds(60)).until(() -> timeline(clientId),
+                t -> t != null && t.getList("entries").size() >= 2 * issueIds.size());
+        assertThat(timeline.getList("entries.eventId")).hasSize(2 * issueIds.size()).doesNotHaveDuplicates();
+        assertThat(timeline.getList("entries.issueId")).containsAll(issueIds);
+    }
+
     private static String reportIssue(String clientId) {
         return given().spec(json()).baseUri(url("intake"))
                 .body("""
