@@ -1,0 +1,26 @@
+package io.trustline.platform.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class SubscriberSettingsTest {
+
+    private final SubscriberSettings settings = new SubscriberSettings() {
+        public int maxAttempts() { return 5; }
+        public Duration initialBackoff() { return Duration.ofMillis(200); }
+        public Duration maxBackoff() { return Duration.ofSeconds(5); }
+        public Duration pauseAfterInfrastructureFailure() { return Duration.ofSeconds(2); }
+        public int maxPollRecords() { return 200; }
+    };
+
+    @Test
+    void backoffDoublesAfterEachFailedAttempt_upToItsCeiling() {
+        assertThat(settings.backoff(1)).isEqualTo(Duration.ofMillis(200));
+        assertThat(settings.backoff(2)).isEqualTo(Duration.ofMillis(400));
+        assertThat(settings.backoff(4)).isEqualTo(Duration.ofMillis(1600));
+        assertThat(settings.backoff(6)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.backoff(60)).isEqualTo(Duration.ofSeconds(5));
+    }
+}
