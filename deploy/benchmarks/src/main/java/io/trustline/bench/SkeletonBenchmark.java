@@ -91,6 +91,13 @@ public final class SkeletonBenchmark {
             System.out.printf("    %-13s %6d MiB%n", "mongo", platform.mongo().process().residentKib() / 1024);
         } finally {
             platform.stop();
+            deleteRecursively(dataDir);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 

@@ -10,7 +10,6 @@ import io.restassured.specification.RequestSpecification;
 import io.trustline.local.LocalPlatform;
 import io.trustline.local.LocalPlatformSettings;
 import io.trustline.testkit.WebhookReceiver;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged services as separate processes, over a real broker and the Mongo-wire stand-in, driven
@@ -33,12 +33,13 @@ class EndToEndTest {
             "io.trustline.intake.ExpectationSet.v1",
             "io.trustline.incident.ActionPlanIssued.v1");
 
+    @TempDir
+    static Path dataDir;
     private static LocalPlatform platform;
     private static WebhookReceiver receiver;
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        Path dataDir = Files.createTempDirectory("trustline-e2e");
         platform = new LocalPlatform(LocalPlatformSettings.forTests(dataDir, "e2e", API_KEY));
         platform.start();
         receiver = new WebhookReceiver();
@@ -140,6 +141,26 @@ class EndToEndTest {
                 t -> t != null && t.getList("entries").size() >= 2 * issueIds.size());
         assertThat(timeline.getList("entries.eventId")).hasSize(2 * issueIds.size()).doesNotHaveDuplicates();
         assertThat(timeline.getList("entries.issueId")).containsAll(issueIds);
+    }
+
+    @Test
+    void issuesAcceptedWhileTheBrokerIsDown_arePublishedOnceItIsBack() {
+        String clientId = "client-" + UUID.randomUUID().toString().substring(0, 8);
+        reportIssue(clientId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> entries(clientId) == 2);
+
+        platform.stopKafka();
+        // the event store is the outbox: intake keeps accepting while the relay cannot send
+        List<String> acceptedWhileDown = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            acceptedWhileDown.add(reportIssue(clientId));
+        }
+        platform.startKafkaAgain();
+
+        JsonPath timeline = await().atMost(Duration.ofSeconds(120)).until(() -> timeline(clientId),
+                t -> t != null && t.getList("entries").size() >= 12);
+        assertThat(timeline.getList("entries.eventId")).hasSize(12).doesNotHaveDuplicates();
+        assertThat(timeline.getList("entries.issueId")).containsAll(acceptedWhileDown);
     }
 
     private static String reportIssue(String clientId) {

@@ -75,6 +75,17 @@ public final class LocalPlatform implements AutoCloseable {
         return kafka;
     }
 
+    /** Stops the broker gracefully, as an outage would take it away; {@link #startKafkaAgain()} brings it back. */
+    public void stopKafka() {
+        kafka.close();
+    }
+
+    /** Starts the broker again on the same ports and data, so topics and committed offsets are kept. */
+    public void startKafkaAgain() {
+        kafka = KafkaBroker.start(home, settings.kafkaPort(), settings.controllerPort(),
+                settings.dataDir().resolve("kafka"), settings.dataDir().resolve("logs/kafka.log"));
+    }
+
     public MongoStandIn mongo() {
         return mongo;
     }
