@@ -6,8 +6,10 @@ import io.trustline.platform.tenancy.CurrentTenant;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,11 +18,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -30,6 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = ApiKeySecurityScheme.NAME)
 public class IssueResource {
+
+    /** Lets a PSA retry a report safely: same key, same issue. */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final Clock clock = Clock.systemUTC();
 
@@ -42,12 +50,21 @@ public class IssueResource {
 
     @POST
     @Operation(summary = "Report a client's issue with the client's expectation",
-            description = "Emits IssueReported and ExpectationSet on trustline.intake.v1. Answers 201 with the issue.")
-    public Response report(@NotNull @Valid ReportIssueRequest request, @Context UriInfo uri) {
-        String issueId = UUID.randomUUID().toString();
-        commands.sendAndWait(request.toCommand(issueId, tenant.id(), clock.instant()));
+            description = "Emits IssueReported and ExpectationSet on trustline.intake.v1. Answers 201 with the issue. "
+                    + "With an Idempotency-Key, a retry of the same report answers 200 with the issue it created first "
+                    + "and records nothing new.")
+    public Response report(@NotNull @Valid ReportIssueRequest request,
+                           @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 200) String idempotencyKey,
+                           @Context UriInfo uri) {
+        String issueId = idempotencyKey == null ? UUID.randomUUID().toString() : issueIdFor(idempotencyKey);
+        URI location = uri.getAbsolutePathBuilder().path(issueId).build();
+        try {
+            commands.sendAndWait(request.toCommand(issueId, tenant.id(), clock.instant()));
+        } catch (AggregateStreamCreationException alreadyReported) {
+            return Response.ok(get(issueId)).location(location).header("Idempotent-Replayed", "true").build();
+        }
         IssueDetails created = find(issueId).orElseThrow(() -> new IllegalStateException("issue " + issueId + " not projected"));
-        return Response.created(uri.getAbsolutePathBuilder().path(issueId).build()).entity(created).build();
+        return Response.created(location).entity(created).build();
     }
 
     @GET
@@ -55,6 +72,12 @@ public class IssueResource {
     @Operation(summary = "One issue of your tenant, with its expectation")
     public IssueDetails get(@PathParam("issueId") String issueId) {
         return find(issueId).orElseThrow(() -> new UnknownResourceException("issue", issueId));
+    }
+
+    // the same key of the same tenant always names the same issue; another tenant's key never collides
+    private String issueIdFor(String idempotencyKey) {
+        return UUID.nameUUIDFromBytes(("issue|" + tenant.id() + "|" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     private Optional<IssueDetails> find(String issueId) {

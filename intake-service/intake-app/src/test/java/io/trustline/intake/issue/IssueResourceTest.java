@@ -59,6 +59,35 @@ class IssueResourceTest {
     }
 
     @Test
+    void aRetriedReportWithTheSameIdempotencyKey_returnsTheFirstIssue_andRecordsNothingNew() {
+        String clientId = uniqueClient();
+        String key = "psa-delivery-" + UUID.randomUUID();
+        String first = given().header("Authorization", bearer(API_KEY_A)).header("Idempotency-Key", key)
+                .contentType("application/json").body(payroll(clientId))
+                .when().post("/issues")
+                .then().statusCode(201)
+                .extract().path("issueId");
+        given().header("Authorization", bearer(API_KEY_A)).header("Idempotency-Key", key)
+                .contentType("application/json").body(payroll(clientId))
+                .when().post("/issues")
+                .then().statusCode(200)
+                .header("Idempotent-Replayed", "true")
+                .body("issueId", equalTo(first));
+        String otherTenants = given().header("Authorization", bearer(API_KEY_B)).header("Idempotency-Key", key)
+                .contentType("application/json").body(payroll(clientId))
+                .when().post("/issues")
+                .then().statusCode(201)
+                .extract().path("issueId");
+        assertThat(otherTenants).isNotEqualTo(first);
+
+        String witness = uniqueClient();
+        reportIssue(witness);
+        List<ConsumerRecord<String, CloudEvent>> published = KafkaTestTopics.awaitEvents(IntakeTopics.EVENTS,
+                records -> ofClient(records, witness).size() >= 2);
+        assertThat(ofClient(published, clientId)).filteredOn(r -> r.key().startsWith("tenant-a:")).hasSize(2);
+    }
+
+    @Test
     void aReportedIssue_canBeReadBack_byItsTenantOnly() {
         String issueId = reportIssue(uniqueClient());
 
