@@ -35,6 +35,7 @@ public final class ServiceProcess {
         config.forEach((key, value) -> args.add("-D" + key + "=" + value));
         args.add("-Dquarkus.http.port=" + port);
         args.add("-Dquarkus.http.host=127.0.0.1");
+        args.add("-Dtrustline.exit-with-parent-pid=" + ProcessHandle.current().pid());
         args.addAll(List.of("-jar", jar.toString()));
         this.command = List.copyOf(args);
     }

@@ -6,18 +6,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
 
 /**
  * A single-node Apache Kafka broker in KRaft combined mode (broker and controller in one process),
  * listening on 127.0.0.1 only. The storage is formatted once, so topics and offsets survive restarts.
- * Prints {@code TRUSTLINE-READY kafka <bootstrap>} once the broker answers requests.
+ * Prints {@code TRUSTLINE-READY kafka <bootstrap>} once the broker answers requests. SIGTERM shuts the
+ * broker down cleanly (Kafka's own shutdown hook).
  *
  * <pre>--port P --controller-port C --data-dir DIR [--exit-with-parent]</pre>
  */
 public final class KafkaBrokerMain {
+
+    public static final String READY_PREFIX = "TRUSTLINE-READY kafka ";
 
     private KafkaBrokerMain() {
     }
@@ -27,31 +33,25 @@ public final class KafkaBrokerMain {
         int port = args.requiredInt("port");
         int controllerPort = args.requiredInt("controller-port");
         Path dataDir = Path.of(args.required("data-dir")).toAbsolutePath();
+        if (args.flag("exit-with-parent")) {
+            ParentWatch.exitWhenStdinCloses();
+        }
         Path logDir = dataDir.resolve("log");
         Files.createDirectories(logDir);
         Path config = dataDir.resolve("server.properties");
         writeConfig(config, port, controllerPort, logDir);
-        if (!Files.exists(logDir.resolve("meta.properties"))) {
-            // execute(), unlike main(), does not call System.exit
-            int formatted = kafka.tools.StorageTool.execute(
-                    new String[] {"format", "-t", clusterId(), "-c", config.toString(), "--ignore-formatted"}, System.out);
-            if (formatted != 0) {
-                throw new IllegalStateException("formatting " + logDir + " failed with " + formatted);
-            }
-        }
-        if (args.flag("exit-with-parent")) {
-            ParentWatch.exitWhenStdinCloses();
-        }
+        formatOnce(config, logDir);
+
         Thread broker = new Thread(() -> kafka.Kafka.main(new String[] {config.toString()}), "kafka-main");
         broker.start();
         String bootstrap = "127.0.0.1:" + port;
         awaitServing(bootstrap);
-        System.out.println("TRUSTLINE-READY kafka " + bootstrap);
+        System.out.println(READY_PREFIX + bootstrap);
         System.out.flush();
         broker.join();
     }
 
-    private static void writeConfig(Path file, int port, int controllerPort, Path logDir) throws IOException {
+    private static Properties serverProperties(int port, int controllerPort, Path logDir) {
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
@@ -68,16 +68,31 @@ public final class KafkaBrokerMain {
         p.setProperty("transaction.state.log.replication.factor", "1");
         p.setProperty("transaction.state.log.min.isr", "1");
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        // a single consumer in a test must not wait 3 s for others to join its group
         p.setProperty("group.initial.rebalance.delay.ms", "0");
+        return p;
+    }
+
+    private static void writeConfig(Path file, int port, int controllerPort, Path logDir) throws IOException {
+        // rewritten at every start: the ports may change between runs, the formatted storage does not care
         try (Writer out = Files.newBufferedWriter(file)) {
-            p.store(out, "written by KafkaBrokerMain at every start");
+            serverProperties(port, controllerPort, logDir).store(out, "written by KafkaBrokerMain at every start");
         }
     }
 
-    private static String clusterId() {
-        return org.apache.kafka.common.Uuid.randomUuid().toString();
+    private static void formatOnce(Path config, Path logDir) {
+        if (Files.exists(logDir.resolve("meta.properties"))) {
+            return;
+        }
+        // execute(), unlike main(), does not call System.exit
+        int exitCode = kafka.tools.StorageTool.execute(new String[] {
+                "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--ignore-formatted"}, System.out);
+        if (exitCode != 0) {
+            throw new IllegalStateException("formatting " + logDir + " failed with exit code " + exitCode);
+        }
     }
 
+    /** The log line "Kafka Server started" comes before the listeners answer; a real request does not. */
     private static void awaitServing(String bootstrap) throws InterruptedException {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -89,7 +104,8 @@ public final class KafkaBrokerMain {
                 try {
                     admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
                     return;
-                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException notYet) {
+                } catch (ExecutionException | TimeoutException notServingYet) {
+                    // the launcher bounds the wait and reports the broker's log if it never serves
                     Thread.sleep(200);
                 }
             }

@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,34 +17,42 @@ import java.nio.file.Path;
  */
 public final class MongoServerMain {
 
+    public static final String READY_PREFIX = "TRUSTLINE-READY mongo ";
+
     private MongoServerMain() {
     }
 
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv);
         int port = args.requiredInt("port");
-        MongoBackend backend;
-        if (args.optional("h2-file") != null) {
-            Path file = Path.of(args.optional("h2-file")).toAbsolutePath();
-            Files.createDirectories(file.getParent());
-            backend = new H2Backend(file.toString());
-        } else if (args.flag("memory")) {
-            backend = new MemoryBackend();
-        } else {
-            throw new IllegalArgumentException("give --memory or --h2-file FILE");
-        }
-        MongoServer server = new MongoServer(backend);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.shutdownNow();
-            // closing the backend commits H2's last changes to the file
-            backend.close();
-        }, "mongo-shutdown"));
-        server.bind("127.0.0.1", port);
         if (args.flag("exit-with-parent")) {
             ParentWatch.exitWhenStdinCloses();
         }
-        System.out.println("TRUSTLINE-READY mongo 127.0.0.1:" + port);
+        MongoServer server = new MongoServer(backend(args));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // shutdownNow() also closes the backend, which commits H2's pending writes to the file
+            server.shutdownNow();
+            System.out.println("mongo stand-in stopped");
+        }, "mongo-shutdown"));
+        server.bind("127.0.0.1", port);
+        System.out.println(READY_PREFIX + "127.0.0.1:" + port);
         System.out.flush();
         Thread.currentThread().join();
+    }
+
+    private static MongoBackend backend(Args args) throws IOException {
+        String h2File = args.optional("h2-file");
+        if (h2File != null && args.flag("memory")) {
+            throw new IllegalArgumentException("give either --memory or --h2-file FILE, not both");
+        }
+        if (h2File != null) {
+            Path file = Path.of(h2File).toAbsolutePath();
+            Files.createDirectories(file.getParent());
+            return new H2Backend(file.toString());
+        }
+        if (args.flag("memory")) {
+            return new MemoryBackend();
+        }
+        throw new IllegalArgumentException("give --memory or --h2-file FILE");
     }
 }

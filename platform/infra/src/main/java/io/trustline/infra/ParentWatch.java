@@ -19,8 +19,9 @@ final class ParentWatch {
                 while (in.read() != -1) {
                     // the parent never writes; any bytes are ignored
                 }
+                System.out.println("stdin closed: the parent process is gone, shutting down");
             } catch (IOException e) {
-                System.err.println("stdin of the infra process failed: " + e);
+                System.err.println("stdin of the infra process failed, shutting down: " + e);
             }
             System.exit(0);
         }, "parent-watch");

@@ -2,8 +2,12 @@ package io.trustline.infra.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,10 +18,13 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
- * A child JVM with its output in a log file. The parent keeps the child's stdin open, so a child started
- * with {@code --exit-with-parent} ends when the parent dies, however it dies.
+ * A child JVM with its output (stdout and stderr) appended to a log file. The parent keeps the child's
+ * stdin open as a pipe, so a child started with {@code --exit-with-parent} ends when the parent dies,
+ * however it dies.
  */
 public final class ManagedProcess implements AutoCloseable {
+
+    private static final int TAIL_LINES = 40;
 
     private final String name;
     private final List<String> command;
@@ -26,6 +33,10 @@ public final class ManagedProcess implements AutoCloseable {
     private Process process;
     private long logOffsetAtStart;
 
+    /**
+     * @param jvmArgsAndMain everything after {@code java}: JVM options, then {@code -cp CP Main} or
+     *                       {@code -jar JAR}, then the program's arguments
+     */
     public ManagedProcess(String name, List<String> jvmArgsAndMain, Map<String, String> environment, Path log) {
         this.name = name;
         this.command = new ArrayList<>();
@@ -35,27 +46,54 @@ public final class ManagedProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** {@code java <jvmOptions> -cp <classpath> <mainClass> <args>}, not yet started. */
+    public static ManagedProcess mainClass(String name, List<String> jvmOptions, String classpath, String mainClass,
+                                           List<String> args, Map<String, String> environment, Path log) {
+        List<String> command = new ArrayList<>(jvmOptions);
+        command.addAll(List.of("-cp", classpath, mainClass));
+        command.addAll(args);
+        return new ManagedProcess(name, command, environment, log);
+    }
+
+    /** {@code java <jvmOptions> -jar <jar> <args>}, not yet started. */
+    public static ManagedProcess jar(String name, List<String> jvmOptions, Path jar, List<String> args,
+                                     Map<String, String> environment, Path log) {
+        List<String> command = new ArrayList<>(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(args);
+        return new ManagedProcess(name, command, environment, log);
+    }
+
+    /** Starts the process (again, after a stop or kill); the log keeps the earlier runs' lines. */
     public ManagedProcess start() {
+        if (isAlive()) {
+            throw new IllegalStateException(name + " is already running as pid " + pid());
+        }
         try {
-            Files.createDirectories(log.getParent());
+            Files.createDirectories(log.toAbsolutePath().getParent());
             logOffsetAtStart = logSize();
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            // stdin stays the default pipe: this object holds its write end until the parent ends
             builder.environment().putAll(environment);
             process = builder.start();
             return this;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + name, e);
+            throw new UncheckedIOException("cannot start " + name + ": " + command, e);
         }
     }
 
-    /** Waits until a line written since the start matches, failing early if the process dies. */
+    /** Waits until a line written since the start matches; see {@link #await} for failures. */
     public ManagedProcess awaitLogLine(Pattern ready, Duration timeout) {
         return await(() -> logSince(logOffsetAtStart).lines().anyMatch(line -> ready.matcher(line).find()), timeout,
                 "a log line matching " + ready);
     }
 
+    /**
+     * Waits until {@code ready} holds. Fails with the log tail if the process exits first or the timeout
+     * passes; a process that did not become ready in time is killed, so a failed start leaves nothing behind.
+     */
     public ManagedProcess await(BooleanSupplier ready, Duration timeout, String what) {
         Instant deadline = Instant.now().plus(timeout);
         while (!ready.getAsBoolean()) {
@@ -64,14 +102,16 @@ public final class ManagedProcess implements AutoCloseable {
                         + "; log " + log + ":\n" + tail());
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(name + " not ready after " + timeout + " (waiting for " + what
-                        + "); log " + log + ":\n" + tail());
+                kill();
+                throw new IllegalStateException(name + " not ready after " + timeout.toSeconds() + " s (waiting for "
+                        + what + "), killed it; log " + log + ":\n" + tail());
             }
             try {
-                Thread.sleep(100);
+                process.waitFor(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + name, e);
+                kill();
+                throw new IllegalStateException("interrupted while waiting for " + name + ", killed it", e);
             }
         }
         return this;
@@ -79,7 +119,7 @@ public final class ManagedProcess implements AutoCloseable {
 
     /** SIGTERM, then SIGKILL if it has not ended within the grace period. */
     public void stop(Duration grace) {
-        if (process == null || !process.isAlive()) {
+        if (!isAlive()) {
             return;
         }
         process.destroy();
@@ -93,14 +133,16 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
-    /** SIGKILL: the process gets no chance to clean up, as in a crash. */
+    /** SIGKILL: the process gets no chance to clean up, as in a crash. Returns once it is gone. */
     public void kill() {
-        if (process == null) {
+        if (!isAlive()) {
             return;
         }
         process.destroyForcibly();
         try {
-            process.waitFor(10, TimeUnit.SECONDS);
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " (pid " + pid() + ") survived SIGKILL for 10 s");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -111,6 +153,9 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     public long pid() {
+        if (process == null) {
+            throw new IllegalStateException(name + " was never started");
+        }
         return process.pid();
     }
 
@@ -130,7 +175,7 @@ public final class ManagedProcess implements AutoCloseable {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException notLinuxOrGone) {
             return -1;
         }
         return -1;
@@ -139,7 +184,7 @@ public final class ManagedProcess implements AutoCloseable {
     /** The last lines this process wrote since it was (re)started; older runs' lines stay out. */
     public String tail() {
         List<String> lines = logSince(logOffsetAtStart).lines().toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
     }
 
     @Override
@@ -147,24 +192,24 @@ public final class ManagedProcess implements AutoCloseable {
         stop(Duration.ofSeconds(15));
     }
 
-    private long logSize() {
-        try {
-            return Files.exists(log) ? Files.size(log) : 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private long logSize() throws IOException {
+        return Files.exists(log) ? Files.size(log) : 0;
     }
 
     private String logSince(long offset) {
-        try {
-            if (!Files.exists(log)) {
-                return "";
+        if (!Files.exists(log)) {
+            return "";
+        }
+        // a local run's logs grow across restarts: read only this run's part
+        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
+            long length = Math.max(0, channel.size() - offset);
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(length, Integer.MAX_VALUE - 8));
+            while (buffer.hasRemaining() && channel.read(buffer, offset + buffer.position()) > 0) {
+                // read until the buffer is full or the end of the file
             }
-            byte[] all = Files.readAllBytes(log);
-            return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
-                    java.nio.charset.StandardCharsets.UTF_8);
+            return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot read " + log, e);
         }
     }
 }

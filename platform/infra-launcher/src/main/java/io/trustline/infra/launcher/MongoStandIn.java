@@ -1,5 +1,8 @@
 package io.trustline.infra.launcher;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.regex.Pattern;
 public final class MongoStandIn implements AutoCloseable {
 
     private static final Pattern READY = Pattern.compile("^TRUSTLINE-READY mongo ");
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final ManagedProcess process;
     private final int port;
@@ -23,22 +27,34 @@ public final class MongoStandIn implements AutoCloseable {
         this.port = port;
     }
 
+    /** In memory, with its log in a temporary file. */
+    public static MongoStandIn startInMemory(int port) {
+        try {
+            return startInMemory(TrustlineHome.locate(), port, Files.createTempFile("trustline-mongo-" + port + "-", ".log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a log file for the Mongo stand-in", e);
+        }
+    }
+
     public static MongoStandIn startInMemory(Path home, int port, Path log) {
         return start(home, port, List.of("--memory"), log);
     }
 
+    /** On an H2 file, with its log next to it ({@code <file>.log}). */
+    public static MongoStandIn startOnH2(int port, Path h2File) {
+        return startOnH2(TrustlineHome.locate(), port, h2File, h2File.resolveSibling(h2File.getFileName() + ".log"));
+    }
+
     public static MongoStandIn startOnH2(Path home, int port, Path h2File, Path log) {
-        return start(home, port, List.of("--h2-file", h2File.toString()), log);
+        return start(home, port, List.of("--h2-file", h2File.toAbsolutePath().toString()), log);
     }
 
     private static MongoStandIn start(Path home, int port, List<String> storage, Path log) {
-        List<String> command = new ArrayList<>(List.of("-Xmx512m",
-                "-cp", TrustlineHome.infraClasspath(home),
-                "io.trustline.infra.MongoServerMain",
-                "--port", Integer.toString(port), "--exit-with-parent"));
-        command.addAll(storage);
-        ManagedProcess process = new ManagedProcess("mongo", command, Map.of(), log);
-        process.start().awaitLogLine(READY, Duration.ofSeconds(60));
+        List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--exit-with-parent"));
+        args.addAll(storage);
+        ManagedProcess process = ManagedProcess.mainClass("mongo", List.of("-Xmx512m"),
+                TrustlineHome.infraClasspath(home), "io.trustline.infra.MongoServerMain", args, Map.of(), log);
+        process.start().awaitLogLine(READY, READY_TIMEOUT);
         return new MongoStandIn(process, port);
     }
 
@@ -50,9 +66,9 @@ public final class MongoStandIn implements AutoCloseable {
         return process;
     }
 
+    /** Graceful: the H2 backend commits its last writes on shutdown. */
     @Override
     public void close() {
-        // graceful: the H2 backend commits its last writes on shutdown
         process.stop(Duration.ofSeconds(30));
     }
 }
