@@ -6,19 +6,24 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import java.net.URI;
-import java.time.ZoneOffset;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.cloudevents.rw.CloudEventRWException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,51 +38,47 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Reads and writes the test broker's topics the way another service or an operator would. */
+/**
+ * Reads and writes the test broker's topics ({@link TrustlineInfraResource#kafkaBootstrapServers()}) the
+ * way another service or an operator would.
+ */
 public final class KafkaTestTopics {
 
-    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private KafkaTestTopics() {
     }
 
-    /**
-     * Reads the topic from the beginning until the records read so far satisfy the condition, and returns
-     * them (all partitions; in offset order within each). Fails after 30 s with what was read.
-     */
+    /** {@link #awaitEvents(String, Predicate, Duration)} within {@link #DEFAULT_TIMEOUT}. */
     public static List<ConsumerRecord<String, CloudEvent>> awaitEvents(String topic,
                                                                          Predicate<List<ConsumerRecord<String, CloudEvent>>> condition) {
-        List<ConsumerRecord<String, CloudEvent>> events = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : awaitRecords(topic, records -> condition.test(decode(records)))) {
-            events.add(decode(record));
-        }
-        return events;
+        return awaitEvents(topic, condition, DEFAULT_TIMEOUT);
     }
 
-    /** Like {@link #awaitEvents} for raw records, e.g. a dead-letter topic whose values need not be CloudEvents. */
+    /**
+     * Reads the CloudEvents of a topic from the beginning (all partitions; offset order within each) until
+     * those read so far satisfy the condition, and returns them. Records that are not CloudEvents, such
+     * as a poison message, are left out; {@link #awaitRecords} shows them. Fails after the timeout.
+     */
+    public static List<ConsumerRecord<String, CloudEvent>> awaitEvents(String topic,
+                                                                         Predicate<List<ConsumerRecord<String, CloudEvent>>> condition,
+                                                                         Duration timeout) {
+        return readUntil(topic, KafkaTestTopics::asCloudEvent, condition, timeout);
+    }
+
+    /** {@link #awaitRecords(String, Predicate, Duration)} within {@link #DEFAULT_TIMEOUT}. */
     public static List<ConsumerRecord<String, byte[]>> awaitRecords(String topic,
                                                                     Predicate<List<ConsumerRecord<String, byte[]>>> condition) {
-        Instant deadline = Instant.now().plus(DEFAULT_TIMEOUT);
-        List<ConsumerRecord<String, byte[]>> read = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = newConsumer()) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            while (partitions.isEmpty() && Instant.now().isBefore(deadline)) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(5))
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            while (!condition.test(read)) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("condition on " + topic + " not met within " + DEFAULT_TIMEOUT
-                            + "; read " + read.size() + " records");
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(read::add);
-            }
-        }
-        return read;
+        return awaitRecords(topic, condition, DEFAULT_TIMEOUT);
+    }
+
+    /** Like {@link #awaitEvents} for every raw record, e.g. of a dead-letter topic. */
+    public static List<ConsumerRecord<String, byte[]>> awaitRecords(String topic,
+                                                                    Predicate<List<ConsumerRecord<String, byte[]>>> condition,
+                                                                    Duration timeout) {
+        return readUntil(topic, Optional::of, condition, timeout);
     }
 
     /**
@@ -86,21 +87,16 @@ public final class KafkaTestTopics {
      */
     public static CloudEvent publishEvent(String topic, String id, String type, String tenantId, String subject,
                                           Instant occurredAt, Object data) {
-        CloudEvent event;
-        try {
-            event = CloudEventBuilder.v1()
-                    .withId(id)
-                    .withSource(URI.create("/trustline/test"))
-                    .withType(type)
-                    .withSubject(subject)
-                    .withTime(occurredAt.atOffset(ZoneOffset.UTC))
-                    .withDataContentType("application/json")
-                    .withExtension("tenantid", tenantId)
-                    .withData(JSON.writeValueAsBytes(data))
-                    .build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot serialize " + data, e);
-        }
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId(id)
+                .withSource(URI.create("/trustline/test"))
+                .withType(type)
+                .withSubject(subject)
+                .withTime(occurredAt.atOffset(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withExtension("tenantid", tenantId)
+                .withData(json(data))
+                .build();
         publish(topic, tenantId + ":" + subject, event);
         return event;
     }
@@ -110,14 +106,52 @@ public final class KafkaTestTopics {
         send(KafkaMessageFactory.createWriter(topic, key).writeBinary(event));
     }
 
-    /** Publishes an arbitrary record, e.g. one that is not a CloudEvent at all. */
+    /** Publishes an arbitrary record with the given headers, e.g. one that is not a CloudEvent at all. */
     public static void publishRaw(String topic, String key, byte[] value, List<Header> headers) {
         send(new ProducerRecord<>(topic, null, key, value, headers));
     }
 
+    /** The last value of a header as UTF-8 text, or null when the record has no such header. */
     public static String header(ConsumerRecord<String, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static <V> List<ConsumerRecord<String, V>> readUntil(String topic,
+                                                                 Function<ConsumerRecord<String, byte[]>, Optional<ConsumerRecord<String, V>>> convert,
+                                                                 Predicate<List<ConsumerRecord<String, V>>> condition,
+                                                                 Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        List<ConsumerRecord<String, V>> read = new ArrayList<>();
+        int polled = 0;
+        try (KafkaConsumer<String, byte[]> consumer = newConsumer()) {
+            List<TopicPartition> partitions = partitionsOf(consumer, topic, deadline);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (!condition.test(Collections.unmodifiableList(read))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("condition on topic " + topic + " not met within " + timeout.toSeconds()
+                            + " s; read " + polled + " records, " + read.size() + " of them as asked");
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    polled++;
+                    convert.apply(record).ifPresent(read::add);
+                }
+            }
+        }
+        return List.copyOf(read);
+    }
+
+    private static List<TopicPartition> partitionsOf(KafkaConsumer<String, byte[]> consumer, String topic, Instant deadline) {
+        // asking for the metadata creates the topic on a broker that creates topics on first use
+        while (Instant.now().isBefore(deadline)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            if (!partitions.isEmpty()) {
+                return partitions;
+            }
+        }
+        throw new AssertionError("topic " + topic + " has no partitions on " + TrustlineInfraResource.kafkaBootstrapServers());
     }
 
     private static void send(ProducerRecord<String, byte[]> record) {
@@ -141,14 +175,23 @@ public final class KafkaTestTopics {
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    private static List<ConsumerRecord<String, CloudEvent>> decode(List<ConsumerRecord<String, byte[]>> records) {
-        return records.stream().map(KafkaTestTopics::decode).toList();
+    private static Optional<ConsumerRecord<String, CloudEvent>> asCloudEvent(ConsumerRecord<String, byte[]> record) {
+        CloudEvent event;
+        try {
+            event = new CloudEventDeserializer().deserialize(record.topic(), record.headers(), record.value());
+        } catch (CloudEventRWException notACloudEvent) {
+            return Optional.empty();
+        }
+        return Optional.of(new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
+                record.timestampType(), record.serializedKeySize(), record.serializedValueSize(), record.key(), event,
+                record.headers(), record.leaderEpoch()));
     }
 
-    private static ConsumerRecord<String, CloudEvent> decode(ConsumerRecord<String, byte[]> record) {
-        CloudEvent event = new CloudEventDeserializer().deserialize(record.topic(), record.headers(), record.value());
-        return new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
-                record.timestampType(), record.serializedKeySize(), record.serializedValueSize(), record.key(), event,
-                record.headers(), record.leaderEpoch());
+    private static byte[] json(Object data) {
+        try {
+            return JSON.writeValueAsBytes(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialize " + data, e);
+        }
     }
 }

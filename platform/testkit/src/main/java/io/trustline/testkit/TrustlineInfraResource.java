@@ -69,8 +69,14 @@ public class TrustlineInfraResource implements QuarkusTestResourceLifecycleManag
             mongo = null;
         }
         if (kafkaContainer != null || mongoContainer != null) {
-            TestcontainersSupport.run(() -> Stream.of(kafkaContainer, mongoContainer)
-                    .filter(java.util.Objects::nonNull).forEach(container -> container.stop()));
+            TestcontainersSupport.run(() -> {
+                if (kafkaContainer != null) {
+                    kafkaContainer.stop();
+                }
+                if (mongoContainer != null) {
+                    mongoContainer.stop();
+                }
+            });
             kafkaContainer = null;
             mongoContainer = null;
         }
