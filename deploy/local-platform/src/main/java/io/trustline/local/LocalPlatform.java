@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -16,8 +15,9 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * The whole platform on one machine: the Kafka broker, the Mongo stand-in and the four packaged
- * services, each its own process. Used by {@code ./trustline run} and by the end-to-end tests.
+ * The whole platform on one machine: the Kafka broker, the Mongo stand-in and the packaged services,
+ * each its own process, logging to {@code <data dir>/logs/<name>.log}. Used by {@code ./trustline run}
+ * and by the end-to-end tests.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -28,30 +28,36 @@ public final class LocalPlatform implements AutoCloseable {
     private MongoStandIn mongo;
 
     public LocalPlatform(LocalPlatformSettings settings) {
-        this.settings = settings;
-        this.home = TrustlineHome.locate();
+        this(settings, TrustlineHome.locate());
     }
 
-    /** Starts everything and returns once every service reports ready; stops what started if anything fails. */
+    public LocalPlatform(LocalPlatformSettings settings, Path home) {
+        this.settings = settings;
+        this.home = home;
+    }
+
+    /**
+     * Starts the broker, then the Mongo stand-in, then all services at once, and returns when every service
+     * answers its readiness check. If anything fails, stops what did start and rethrows (with the log tail).
+     */
     public void start() {
         try {
-            Path logs = settings.dataDir().resolve("logs");
-            kafka = KafkaBroker.start(home, settings.kafkaPort(), settings.controllerPort(),
-                    settings.dataDir().resolve("kafka"), logs.resolve("kafka.log"));
+            startKafka();
             mongo = settings.inMemoryMongo()
-                    ? MongoStandIn.startInMemory(home, settings.mongoPort(), logs.resolve("mongo.log"))
+                    ? MongoStandIn.startInMemory(home, settings.mongoPort(), log("mongo"))
                     : MongoStandIn.startOnH2(home, settings.mongoPort(), settings.dataDir().resolve("mongo/trustline.mv"),
-                            logs.resolve("mongo.log"));
+                            log("mongo"));
             Map<String, String> config = Map.of(
                     "kafka.bootstrap.servers", kafka.bootstrapServers(),
                     "quarkus.mongodb.connection-string", mongo.connectionString(),
                     "trustline.tenancy.api-keys", settings.tenantId() + ":" + sha256Hex(settings.apiKey()));
+            services.clear();
             settings.servicePorts().forEach((name, port) ->
-                    services.put(name, new ServiceProcess(home, name, port, config, logs.resolve(name + ".log"))));
+                    services.put(name, new ServiceProcess(home, name, port, config, log(name))));
             // launched together: on two cores the JVMs' start-ups overlap with each other's I/O waits
             services.values().forEach(ServiceProcess::launch);
             for (ServiceProcess service : services.values()) {
-                service.awaitReady(Duration.ofSeconds(120));
+                service.awaitReady(ServiceProcess.READY_TIMEOUT);
             }
         } catch (RuntimeException e) {
             stop();
@@ -67,12 +73,21 @@ public final class LocalPlatform implements AutoCloseable {
         return service;
     }
 
+    /** The services in start order. */
     public List<ServiceProcess> services() {
         return new ArrayList<>(services.values());
     }
 
     public KafkaBroker kafka() {
         return kafka;
+    }
+
+    public MongoStandIn mongo() {
+        return mongo;
+    }
+
+    public LocalPlatformSettings settings() {
+        return settings;
     }
 
     /** Stops the broker gracefully, as an outage would take it away; {@link #startKafkaAgain()} brings it back. */
@@ -82,12 +97,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Starts the broker again on the same ports and data, so topics and committed offsets are kept. */
     public void startKafkaAgain() {
-        kafka = KafkaBroker.start(home, settings.kafkaPort(), settings.controllerPort(),
-                settings.dataDir().resolve("kafka"), settings.dataDir().resolve("logs/kafka.log"));
-    }
-
-    public MongoStandIn mongo() {
-        return mongo;
+        startKafka();
     }
 
     /** Services first (they flush their work), then the Mongo stand-in (commits H2), then the broker. */
@@ -104,6 +114,15 @@ public final class LocalPlatform implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    private void startKafka() {
+        kafka = KafkaBroker.start(home, settings.kafkaPort(), settings.controllerPort(),
+                settings.dataDir().resolve("kafka"), log("kafka"));
+    }
+
+    private Path log(String processName) {
+        return settings.dataDir().resolve("logs").resolve(processName + ".log");
     }
 
     static String sha256Hex(String value) {

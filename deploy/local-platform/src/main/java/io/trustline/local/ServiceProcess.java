@@ -9,44 +9,44 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** One packaged Quarkus service ({@code target/quarkus-app}) running as its own process. */
 public final class ServiceProcess {
 
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
-    private final List<String> command;
-    private final Path log;
-    private ManagedProcess process;
+    private final ManagedProcess process;
 
     ServiceProcess(Path home, String name, int port, Map<String, String> config, Path log) {
         Path jar = home.resolve(name + "-service/" + name + "-app/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests package");
+            throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests install");
         }
         this.name = name;
         this.port = port;
-        this.log = log;
-        List<String> args = new java.util.ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC"));
-        config.forEach((key, value) -> args.add("-D" + key + "=" + value));
-        args.add("-Dquarkus.http.port=" + port);
-        args.add("-Dquarkus.http.host=127.0.0.1");
-        args.add("-Dtrustline.exit-with-parent-pid=" + ProcessHandle.current().pid());
-        args.addAll(List.of("-jar", jar.toString()));
-        this.command = List.copyOf(args);
+        List<String> jvmOptions = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC"));
+        config.forEach((key, value) -> jvmOptions.add("-D" + key + "=" + value));
+        jvmOptions.add("-Dquarkus.http.port=" + port);
+        jvmOptions.add("-Dquarkus.http.host=127.0.0.1");
+        // the service shuts itself down when this launcher is gone, however it ended
+        jvmOptions.add("-Dtrustline.exit-with-parent-pid=" + ProcessHandle.current().pid());
+        this.process = ManagedProcess.jar(name, jvmOptions, jar, List.of(), Map.of(), log);
     }
 
     /** Starts the process; {@link #awaitReady} waits for its readiness check. */
     void launch() {
-        process = new ManagedProcess(name, command, Map.of(), log).start();
+        process.start();
     }
 
     void awaitReady(Duration timeout) {
-        process.await(this::isReady, timeout, "GET /q/health/ready = 200");
+        process.await(this::isReady, timeout, "GET " + baseUrl() + "/q/health/ready = 200");
     }
 
     public String name() {
@@ -61,8 +61,16 @@ public final class ServiceProcess {
         return process.pid();
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     public long residentKib() {
         return process.residentKib();
+    }
+
+    public Path log() {
+        return process.log();
     }
 
     /** SIGKILL, as in a crash: no graceful shutdown, uncommitted offsets stay uncommitted. */
@@ -70,21 +78,20 @@ public final class ServiceProcess {
         process.kill();
     }
 
-    /** Starts the service again with the same settings and waits until it is ready. */
+    /** Starts the service again with the same settings and waits until it is ready (stopping it first if it runs). */
     public void restart() {
-        process.stop(Duration.ofSeconds(20));
+        process.stop(STOP_GRACE);
         launch();
-        awaitReady(Duration.ofSeconds(90));
+        awaitReady(READY_TIMEOUT);
     }
 
+    /** SIGTERM: Quarkus finishes in-flight work and closes its consumers and clients. */
     void stop() {
-        if (process != null) {
-            process.stop(Duration.ofSeconds(20));
-        }
+        process.stop(STOP_GRACE);
     }
 
     String logTail() {
-        return process == null ? "" : process.tail();
+        return process.tail();
     }
 
     private boolean isReady() {
@@ -92,11 +99,11 @@ public final class ServiceProcess {
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
-        } catch (IOException e) {
+        } catch (IOException notListeningYet) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            throw new IllegalStateException("interrupted while waiting for " + name, e);
         }
     }
 }

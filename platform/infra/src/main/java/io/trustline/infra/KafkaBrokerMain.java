@@ -1,6 +1,7 @@
 package io.trustline.infra;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,11 @@ public final class KafkaBrokerMain {
     private KafkaBrokerMain() {
     }
 
-    public static void main(String[] argv) throws Exception {
-        Args args = new Args(argv);
+    public static void main(String[] argv) {
+        StartupFailure.exitOn(() -> run(new Args(argv)));
+    }
+
+    private static void run(Args args) throws Exception {
         int port = args.requiredInt("port");
         int controllerPort = args.requiredInt("controller-port");
         Path dataDir = Path.of(args.required("data-dir")).toAbsolutePath();
@@ -45,7 +49,7 @@ public final class KafkaBrokerMain {
         Thread broker = new Thread(() -> kafka.Kafka.main(new String[] {config.toString()}), "kafka-main");
         broker.start();
         String bootstrap = "127.0.0.1:" + port;
-        awaitServing(bootstrap);
+        awaitServing(bootstrap, clusterId(logDir));
         System.out.println(READY_PREFIX + bootstrap);
         System.out.flush();
         broker.join();
@@ -92,8 +96,20 @@ public final class KafkaBrokerMain {
         }
     }
 
-    /** The log line "Kafka Server started" comes before the listeners answer; a real request does not. */
-    private static void awaitServing(String bootstrap) throws InterruptedException {
+    private static String clusterId(Path logDir) throws IOException {
+        Properties meta = new Properties();
+        try (Reader in = Files.newBufferedReader(logDir.resolve("meta.properties"))) {
+            meta.load(in);
+        }
+        return meta.getProperty("cluster.id");
+    }
+
+    /**
+     * The log line "Kafka Server started" comes before the listeners answer; a real request does not. The
+     * cluster id tells this broker from another one already listening on the port (this one then fails to
+     * bind and exits, which the launcher reports).
+     */
+    private static void awaitServing(String bootstrap, String clusterId) throws InterruptedException {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
@@ -102,12 +118,13 @@ public final class KafkaBrokerMain {
         try (Admin admin = Admin.create(config)) {
             while (true) {
                 try {
-                    admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
-                    return;
+                    if (clusterId.equals(admin.describeCluster().clusterId().get(3, TimeUnit.SECONDS))) {
+                        return;
+                    }
                 } catch (ExecutionException | TimeoutException notServingYet) {
                     // the launcher bounds the wait and reports the broker's log if it never serves
-                    Thread.sleep(200);
                 }
+                Thread.sleep(200);
             }
         }
     }

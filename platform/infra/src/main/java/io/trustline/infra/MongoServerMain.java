@@ -22,8 +22,11 @@ public final class MongoServerMain {
     private MongoServerMain() {
     }
 
-    public static void main(String[] argv) throws Exception {
-        Args args = new Args(argv);
+    public static void main(String[] argv) {
+        StartupFailure.exitOn(() -> run(new Args(argv)));
+    }
+
+    private static void run(Args args) throws Exception {
         int port = args.requiredInt("port");
         if (args.flag("exit-with-parent")) {
             ParentWatch.exitWhenStdinCloses();

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 public final class ManagedProcess implements AutoCloseable {
 
     private static final int TAIL_LINES = 40;
+    private static final int ERROR_CONTEXT_LINES = 6;
+    private static final Pattern ERROR_LINE = Pattern.compile("\\bERROR\\b|Exception\\b|^Error");
 
     private final String name;
     private final List<String> command;
@@ -99,12 +101,12 @@ public final class ManagedProcess implements AutoCloseable {
         while (!ready.getAsBoolean()) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + " before " + what
-                        + "; log " + log + ":\n" + tail());
+                        + failureReport());
             }
             if (Instant.now().isAfter(deadline)) {
                 kill();
                 throw new IllegalStateException(name + " not ready after " + timeout.toSeconds() + " s (waiting for "
-                        + what + "), killed it; log " + log + ":\n" + tail());
+                        + what + "), killed it" + failureReport());
             }
             try {
                 process.waitFor(100, TimeUnit.MILLISECONDS);
@@ -185,6 +187,19 @@ public final class ManagedProcess implements AutoCloseable {
     public String tail() {
         List<String> lines = logSince(logOffsetAtStart).lines().toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
+    }
+
+    /** The first error of this run with the lines after it (its cause), then the tail: orderly shutdown logs follow errors. */
+    private String failureReport() {
+        List<String> lines = logSince(logOffsetAtStart).lines().toList();
+        String firstError = "";
+        for (int i = 0; i < lines.size(); i++) {
+            if (ERROR_LINE.matcher(lines.get(i)).find()) {
+                firstError = "\nfirst error:\n" + String.join("\n", lines.subList(i, Math.min(lines.size(), i + ERROR_CONTEXT_LINES)));
+                break;
+            }
+        }
+        return firstError + "\nlog " + log + ", last lines:\n" + tail();
     }
 
     @Override

@@ -1,13 +1,16 @@
 package io.trustline.infra.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +88,26 @@ class InfraProcessesTest {
     }
 
     @Test
+    void aSecondBrokerOnATakenPort_failsWithItsLog_insteadOfPassingTheFirstOffAsItself() {
+        int port = FreePorts.next();
+        try (KafkaBroker first = KafkaBroker.start(port, FreePorts.next(), dir.resolve("first"))) {
+            assertThatThrownBy(() -> KafkaBroker.start(port, FreePorts.next(), dir.resolve("second")))
+                    .hasMessageContaining("kafka exited with 1")
+                    .hasMessageContaining("Address already in use");
+            assertThat(first.process().isAlive()).isTrue();
+        }
+    }
+
+    @Test
+    void aStandInOnATakenPort_failsAtOnceWithItsLog() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> MongoStandIn.startInMemory(home, taken.getLocalPort(), dir.resolve("mongo.log")))
+                    .hasMessageContaining("mongo exited with 1")
+                    .hasMessageContaining("Address already in use");
+        }
+    }
+
+    @Test
     void theH2StandIn_keepsWritesAcknowledgedJustBeforeAGracefulStop() {
         Path h2File = dir.resolve("mongo/trustline.mv");
         try (MongoStandIn mongo = MongoStandIn.startOnH2(FreePorts.next(), h2File);
@@ -123,7 +146,7 @@ class InfraProcessesTest {
     @Test
     void aMissingInfraBuild_isReportedWithTheCommandThatFixesIt() {
         Path emptyHome = dir.resolve("not-built");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KafkaBroker.start(emptyHome, 1, 2, dir, dir.resolve("k.log")))
+        assertThatThrownBy(() -> KafkaBroker.start(emptyHome, 1, 2, dir, dir.resolve("k.log")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("run ./mvnw package first");
     }

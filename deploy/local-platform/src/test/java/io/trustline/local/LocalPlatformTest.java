@@ -1,0 +1,87 @@
+package io.trustline.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.trustline.infra.launcher.FreePorts;
+import io.trustline.infra.launcher.ManagedProcess;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The platform's infrastructure part; the end-to-end suite runs it with the four services. */
+class LocalPlatformTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void withoutServices_theBrokerAndTheH2StandInRun_logUnderTheDataDir_andAllStop() {
+        LocalPlatformSettings settings = LocalPlatformSettings.forTests(dataDir, "t", "key")
+                .withServices().withInMemoryMongo(false);
+        ManagedProcess kafka;
+        ManagedProcess mongo;
+        try (LocalPlatform platform = new LocalPlatform(settings)) {
+            platform.start();
+            kafka = platform.kafka().process();
+            mongo = platform.mongo().process();
+
+            assertThat(platform.kafka().bootstrapServers()).isEqualTo("127.0.0.1:" + settings.kafkaPort());
+            assertThat(platform.mongo().connectionString()).isEqualTo("mongodb://127.0.0.1:" + settings.mongoPort());
+            assertThat(accepts(settings.kafkaPort())).isTrue();
+            assertThat(accepts(settings.mongoPort())).isTrue();
+            assertThat(platform.services()).isEmpty();
+            assertThatThrownBy(() -> platform.service("intake")).isInstanceOf(NoSuchElementException.class);
+        }
+        assertThat(kafka.isAlive()).isFalse();
+        assertThat(mongo.isAlive()).isFalse();
+        assertThat(dataDir.resolve("logs/kafka.log")).content().contains("TRUSTLINE-READY kafka");
+        assertThat(dataDir.resolve("logs/mongo.log")).content().contains("TRUSTLINE-READY mongo").contains("mongo stand-in stopped");
+        assertThat(dataDir.resolve("mongo/trustline.mv")).exists();
+        assertThat(dataDir.resolve("kafka/log/meta.properties")).exists();
+    }
+
+    @Test
+    void aServiceThatIsNotBuilt_failsTheStartWithTheBuildCommand_andLeavesNothingRunning() {
+        LocalPlatformSettings settings = new LocalPlatformSettings(dataDir, FreePorts.next(), FreePorts.next(),
+                FreePorts.next(), Map.of("unbuilt", FreePorts.next()), true, "t", "key");
+        LocalPlatform platform = new LocalPlatform(settings);
+
+        assertThatThrownBy(platform::start)
+                .hasMessageContaining("unbuilt-service/unbuilt-app/target/quarkus-app/quarkus-run.jar is missing")
+                .hasMessageContaining("./mvnw -DskipTests install");
+
+        assertThat(platform.kafka().process().isAlive()).isFalse();
+        assertThat(platform.mongo().process().isAlive()).isFalse();
+        assertThat(accepts(settings.kafkaPort())).isFalse();
+    }
+
+    @Test
+    void theLocalRun_usesTheDocumentedPortsAndTenant_andHashesKeysWithSha256() {
+        LocalPlatformSettings settings = LocalPlatformSettings.localRun(dataDir, LocalPlatformSettings.DEV_API_KEY);
+
+        assertThat(settings.servicePorts()).containsExactly(Map.entry("intake", 8081), Map.entry("incident", 8082),
+                Map.entry("relationship", 8083), Map.entry("notification", 8084));
+        assertThat(settings.kafkaPort()).isEqualTo(19092);
+        assertThat(settings.controllerPort()).isEqualTo(19093);
+        assertThat(settings.mongoPort()).isEqualTo(27018);
+        assertThat(settings.inMemoryMongo()).isFalse();
+        assertThat(settings.tenantId()).isEqualTo("dev");
+        // the well-known SHA-256 test vector
+        assertThat(LocalPlatform.sha256Hex("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+}
