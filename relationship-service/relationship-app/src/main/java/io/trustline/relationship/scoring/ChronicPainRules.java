@@ -1,0 +1,31 @@
+package io.trustline.relationship.scoring;
+
+import io.trustline.relationship.scoring.ClientEvent.IssueReported;
+import io.trustline.relationship.scoring.ClientState.IssueState;
+
+/**
+ * Seed 003: chronic pain. One issue is a fact of IT; issue after issue within a short window
+ * erodes trust, each one more than the last. (Repeated misses compound in {@link WhenAndHowRules}.)
+ */
+final class ChronicPainRules implements ScoringRules {
+
+    @Override
+    public void on(ClientEvent event, ClientState state, PointBuilder point) {
+        if (!(event instanceof IssueReported reported)) {
+            return;
+        }
+        IssueState issue = state.issue(reported.issueId(), reported.occurredAt());
+        if (issue.reported) {
+            return;
+        }
+        issue.reported = true;
+        ScoringModel.Chronic chronic = state.model.chronic();
+        int issuesInWindow = ClientState.countInWindow(state.recentIssueReports, point.at(), chronic.window());
+        int overAllowance = issuesInWindow - chronic.issuesBeforeChronic();
+        if (overAllowance > 0) {
+            point.trust(chronic.costPerChronicIssue() * overAllowance, "003.repeat-issues",
+                    Wording.ordinal(issuesInWindow) + " issue in " + chronic.windowDays() + " days; more than "
+                            + chronic.issuesBeforeChronic() + " is chronic pain");
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.trustline.relationship.scoring;
+
+import java.time.Instant;
+
+/** The level of churn risk changed at a point of the timeline (raised or cleared). */
+public record ChurnRiskChange(Instant at, ChurnRisk.Level from, ChurnRisk.Level to, ChurnRisk risk) {
+
+    public boolean raised() {
+        return to.compareTo(from) > 0;
+    }
+}

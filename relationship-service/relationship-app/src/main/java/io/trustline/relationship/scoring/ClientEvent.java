@@ -1,0 +1,208 @@
+package io.trustline.relationship.scoring;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A fact about one client that the scoring engine reads. These records are the engine's own input,
+ * independent of the Kafka contracts: whoever feeds the engine (the live projection, a replay, a
+ * test) translates the published events into them, keeping only what the model scores.
+ */
+public sealed interface ClientEvent {
+
+    /** The id of the event as published; a redelivered event has the same id and counts once. */
+    String eventId();
+
+    /** When it happened in the world (the CloudEvent {@code time}), not when it was received. */
+    Instant occurredAt();
+
+    /** The catalog name of the event, as a person reads it on a timeline. */
+    default String type() {
+        return getClass().getSimpleName();
+    }
+
+    /** Events that belong to one reported issue. */
+    sealed interface OfIssue extends ClientEvent {
+        String issueId();
+    }
+
+    enum Scope { ONE_PERSON, TEAM, SITE, EVERYONE }
+
+    enum Impact { INTERMITTENT, DEGRADED, STOPPED }
+
+    enum Party { PROVIDER, CLIENT }
+
+    record IssueReported(String eventId, Instant occurredAt, String issueId) implements OfIssue {
+        public IssueReported {
+            requireIds(eventId, occurredAt, issueId);
+        }
+    }
+
+    /** The WHO (scope), WHAT (impact) and WHEN (resolveBy, may be null) of seed 001. */
+    record ExpectationSet(String eventId, Instant occurredAt, String issueId,
+                          Scope scope, Impact impact, Instant resolveBy) implements OfIssue {
+        public ExpectationSet {
+            requireIds(eventId, occurredAt, issueId);
+            Objects.requireNonNull(scope, "scope");
+            Objects.requireNonNull(impact, "impact");
+        }
+    }
+
+    /** A new deadline (may be null when only the HOW changed) and who asked for it. */
+    record ExpectationRevised(String eventId, Instant occurredAt, String issueId,
+                              Party requestedBy, Instant newResolveBy) implements OfIssue {
+        public ExpectationRevised {
+            requireIds(eventId, occurredAt, issueId);
+            Objects.requireNonNull(requestedBy, "requestedBy");
+        }
+    }
+
+    record IssueAcknowledged(String eventId, Instant occurredAt, String issueId) implements OfIssue {
+        public IssueAcknowledged {
+            requireIds(eventId, occurredAt, issueId);
+        }
+    }
+
+    record ActionPlanIssued(String eventId, Instant occurredAt, String issueId) implements OfIssue {
+        public ActionPlanIssued {
+            requireIds(eventId, occurredAt, issueId);
+        }
+    }
+
+    record ProactiveUpdateSent(String eventId, Instant occurredAt, String issueId) implements OfIssue {
+        public ProactiveUpdateSent {
+            requireIds(eventId, occurredAt, issueId);
+        }
+    }
+
+    record ClientChasedUpdate(String eventId, Instant occurredAt, String issueId) implements OfIssue {
+        public ClientChasedUpdate {
+            requireIds(eventId, occurredAt, issueId);
+        }
+    }
+
+    record ProactiveUpdateOverdue(String eventId, Instant occurredAt, String issueId) implements OfIssue {
+        public ProactiveUpdateOverdue {
+            requireIds(eventId, occurredAt, issueId);
+        }
+    }
+
+    /** {@code disclosedBy} PROVIDER: we admitted it; CLIENT: the client discovered it. */
+    record ServiceDisruptionAdmitted(String eventId, Instant occurredAt, String issueId,
+                                     Party disclosedBy) implements OfIssue {
+        public ServiceDisruptionAdmitted {
+            requireIds(eventId, occurredAt, issueId);
+            Objects.requireNonNull(disclosedBy, "disclosedBy");
+        }
+    }
+
+    record MiscommunicationRecorded(String eventId, Instant occurredAt, String issueId) implements OfIssue {
+        public MiscommunicationRecorded {
+            requireIds(eventId, occurredAt, issueId);
+        }
+    }
+
+    record ActionPlanCompleted(String eventId, Instant occurredAt, String issueId) implements OfIssue {
+        public ActionPlanCompleted {
+            requireIds(eventId, occurredAt, issueId);
+        }
+    }
+
+    record IssueResolved(String eventId, Instant occurredAt, String issueId) implements OfIssue {
+        public IssueResolved {
+            requireIds(eventId, occurredAt, issueId);
+        }
+    }
+
+    /** The client's verdict on the HOW of seed 001: are their own criteria for "resolved" met? */
+    record ResolutionConfirmed(String eventId, Instant occurredAt, String issueId,
+                               boolean howCriteriaMet) implements OfIssue {
+        public ResolutionConfirmed {
+            requireIds(eventId, occurredAt, issueId);
+        }
+    }
+
+    record IssueReopened(String eventId, Instant occurredAt, String issueId) implements OfIssue {
+        public IssueReopened {
+            requireIds(eventId, occurredAt, issueId);
+        }
+    }
+
+    record ExpectationMet(String eventId, Instant occurredAt, String issueId) implements OfIssue {
+        public ExpectationMet {
+            requireIds(eventId, occurredAt, issueId);
+        }
+    }
+
+    record ExpectationMissed(String eventId, Instant occurredAt, String issueId) implements OfIssue {
+        public ExpectationMissed {
+            requireIds(eventId, occurredAt, issueId);
+        }
+    }
+
+    record MeetingHeld(String eventId, Instant occurredAt, boolean faceToFace) implements ClientEvent {
+        public MeetingHeld {
+            requireIds(eventId, occurredAt);
+        }
+    }
+
+    /** How often this client wants a review meeting; until agreed the model's default applies. */
+    record MeetingCadenceAgreed(String eventId, Instant occurredAt, int everyDays) implements ClientEvent {
+        public MeetingCadenceAgreed {
+            requireIds(eventId, occurredAt);
+            if (everyDays < 1) {
+                throw new IllegalArgumentException("everyDays must be at least 1, was " + everyDays);
+            }
+        }
+    }
+
+    record CompetitorOfferDeclined(String eventId, Instant occurredAt) implements ClientEvent {
+        public CompetitorOfferDeclined {
+            requireIds(eventId, occurredAt);
+        }
+    }
+
+    record ContractRenewed(String eventId, Instant occurredAt) implements ClientEvent {
+        public ContractRenewed {
+            requireIds(eventId, occurredAt);
+        }
+    }
+
+    record ReferralGiven(String eventId, Instant occurredAt) implements ClientEvent {
+        public ReferralGiven {
+            requireIds(eventId, occurredAt);
+        }
+    }
+
+    record GoodwillGesture(String eventId, Instant occurredAt) implements ClientEvent {
+        public GoodwillGesture {
+            requireIds(eventId, occurredAt);
+        }
+    }
+
+    /** CSAT 1–5 and NPS 0–10; either may be null, not both. */
+    record FeedbackReceived(String eventId, Instant occurredAt, Integer csat, Integer nps) implements ClientEvent {
+        public FeedbackReceived {
+            requireIds(eventId, occurredAt);
+            if (csat == null && nps == null) {
+                throw new IllegalArgumentException("feedback needs a csat or an nps");
+            }
+            if (csat != null && (csat < 1 || csat > 5)) {
+                throw new IllegalArgumentException("csat must be 1–5, was " + csat);
+            }
+            if (nps != null && (nps < 0 || nps > 10)) {
+                throw new IllegalArgumentException("nps must be 0–10, was " + nps);
+            }
+        }
+    }
+
+    private static void requireIds(String eventId, Instant occurredAt, String issueId) {
+        requireIds(eventId, occurredAt);
+        Objects.requireNonNull(issueId, "issueId");
+    }
+
+    private static void requireIds(String eventId, Instant occurredAt) {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+}

@@ -1,0 +1,132 @@
+package io.trustline.relationship.scoring;
+
+import io.trustline.relationship.scoring.ClientEvent.ActionPlanCompleted;
+import io.trustline.relationship.scoring.ClientEvent.ActionPlanIssued;
+import io.trustline.relationship.scoring.ClientEvent.ClientChasedUpdate;
+import io.trustline.relationship.scoring.ClientEvent.ExpectationSet;
+import io.trustline.relationship.scoring.ClientEvent.IssueAcknowledged;
+import io.trustline.relationship.scoring.ClientEvent.IssueResolved;
+import io.trustline.relationship.scoring.ClientEvent.ProactiveUpdateOverdue;
+import io.trustline.relationship.scoring.ClientEvent.ProactiveUpdateSent;
+import io.trustline.relationship.scoring.ClientState.IssueState;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Seed 001: ask WHO/WHAT/WHEN/WHERE/HOW before starting, hold the response to targets that come
+ * from the expectation, and keep the client informed instead of working in a vacuum.
+ */
+final class ExpectationsFirstRules implements ScoringRules {
+
+    @Override
+    public void on(ClientEvent event, ClientState state, PointBuilder point) {
+        ScoringModel.TrustWeights weights = state.model.trust();
+        if (event instanceof ExpectationSet set) {
+            expectationSet(set, state.issue(set.issueId(), set.occurredAt()), weights, point);
+        } else if (event instanceof IssueAcknowledged ack) {
+            acknowledged(state.issue(ack.issueId(), ack.occurredAt()), state.model, point);
+        } else if (event instanceof ActionPlanIssued plan) {
+            actionPlan(state.issue(plan.issueId(), plan.occurredAt()), state.model, point);
+        } else if (event instanceof ProactiveUpdateSent update) {
+            update(state.issue(update.issueId(), update.occurredAt()), state.model, point);
+        } else if (event instanceof ClientChasedUpdate chase) {
+            IssueState issue = state.issue(chase.issueId(), chase.occurredAt());
+            point.trust(weights.clientChased(), "001.client-chased",
+                    "the client had to chase an update, " + since(issue.lastTouchAt, point.at())
+                            + " after they last heard from us");
+        } else if (event instanceof ProactiveUpdateOverdue overdue) {
+            IssueState issue = state.issue(overdue.issueId(), overdue.occurredAt());
+            point.trust(weights.updateOverdue(), "001.update-overdue",
+                    "no proactive update within the cadence; " + issue.targetWording() + " "
+                            + Wording.duration(issue.targets(state.model).updateEvery()));
+        } else if (event instanceof ActionPlanCompleted) {
+            point.trust(weights.actionPlanCompleted(), "001.action-plan-completed", "the action plan was carried out");
+        } else if (event instanceof IssueResolved resolved) {
+            resolved(state.issue(resolved.issueId(), resolved.occurredAt()), state.model, point);
+        }
+    }
+
+    private static void expectationSet(ExpectationSet set, IssueState issue, ScoringModel.TrustWeights weights,
+                                       PointBuilder point) {
+        if (issue.expectation != null) {
+            point.trust(0, "001.expectations-first", "expectations restated; the first ones already counted");
+        } else if (issue.workStarted) {
+            point.trust(0, "001.expectations-first", "expectations recorded only after work had started: no credit");
+        } else {
+            point.trust(weights.expectationSetBeforeWork(), "001.expectations-first",
+                    "expectations agreed before work started (who: " + Wording.words(set.scope()) + ", what: "
+                            + Wording.words(set.impact()) + (set.resolveBy() == null ? ""
+                            : ", resolve by " + Wording.day(set.resolveBy())) + ")");
+        }
+        issue.expectation = set;
+        if (set.resolveBy() != null) {
+            issue.resolveBy = set.resolveBy();
+        }
+    }
+
+    private static void acknowledged(IssueState issue, ScoringModel model, PointBuilder point) {
+        if (issue.acknowledged) {
+            return;
+        }
+        issue.acknowledged = true;
+        Duration target = issue.targets(model).acknowledge();
+        Duration took = Duration.between(issue.reportedAt, point.at());
+        boolean inTarget = took.compareTo(target) <= 0;
+        point.trust(inTarget ? model.trust().acknowledgedInTarget() : model.trust().acknowledgedLate(),
+                inTarget ? "001.acknowledged-in-target" : "001.acknowledged-late",
+                "acknowledged " + Wording.duration(took) + " after the report; " + issue.targetWording() + " "
+                        + Wording.duration(target));
+        issue.workStarted = true;
+        issue.lastTouchAt = point.at();
+    }
+
+    private static void actionPlan(IssueState issue, ScoringModel model, PointBuilder point) {
+        issue.workStarted = true;
+        issue.lastTouchAt = point.at();
+        if (issue.planIssued) {
+            return;
+        }
+        issue.planIssued = true;
+        Duration target = issue.targets(model).actionPlan();
+        Duration took = Duration.between(issue.reportedAt, point.at());
+        boolean inTarget = took.compareTo(target) <= 0;
+        point.trust(inTarget ? model.trust().actionPlanInTarget() : model.trust().actionPlanLate(),
+                inTarget ? "001.action-plan-in-target" : "001.action-plan-late",
+                "action plan issued " + Wording.duration(took) + " after the report; " + issue.targetWording() + " "
+                        + Wording.duration(target));
+    }
+
+    private static void update(IssueState issue, ScoringModel model, PointBuilder point) {
+        Duration cadence = issue.targets(model).updateEvery();
+        Duration since = Duration.between(issue.lastTouchAt, point.at());
+        String timing = "proactive update " + Wording.duration(since) + " after the client last heard from us; "
+                + "update cadence " + issue.targetWording().replace("target ", "") + " " + Wording.duration(cadence);
+        if (since.compareTo(cadence) > 0) {
+            point.trust(0, "001.update-late", timing + ": no credit");
+        } else if (issue.rewardedUpdates >= model.trust().rewardedUpdatesPerIssue()) {
+            point.trust(0, "001.update-in-cadence", timing + "; this issue already earned the most updates can give ("
+                    + model.trust().rewardedUpdatesPerIssue() + ")");
+        } else {
+            issue.rewardedUpdates++;
+            point.trust(model.trust().updateInCadence(), "001.update-in-cadence", timing);
+        }
+        issue.lastTouchAt = point.at();
+    }
+
+    private static void resolved(IssueState issue, ScoringModel model, PointBuilder point) {
+        Instant deadline = issue.resolveBy != null ? issue.resolveBy : issue.reportedAt.plus(issue.targets(model).resolve());
+        String whose = issue.resolveBy != null ? "the client's deadline" : "the resolution target";
+        Duration took = Duration.between(issue.reportedAt, point.at());
+        if (point.at().isAfter(deadline)) {
+            point.trust(0, "001.resolved-late", "resolved " + Wording.duration(took) + " after the report, "
+                    + Wording.duration(Duration.between(deadline, point.at())) + " after " + whose + ": no credit");
+        } else {
+            point.trust(model.trust().resolvedInTarget(), "001.resolved-in-target",
+                    "resolved " + Wording.duration(took) + " after the report, within " + whose);
+        }
+    }
+
+    private static String since(Instant from, Instant to) {
+        return Wording.duration(Duration.between(from, to));
+    }
+}

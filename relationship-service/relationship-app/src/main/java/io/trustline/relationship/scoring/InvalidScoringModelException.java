@@ -1,0 +1,9 @@
+package io.trustline.relationship.scoring;
+
+/** A model file that cannot be used, naming the file and what is wrong in it. */
+public final class InvalidScoringModelException extends RuntimeException {
+
+    public InvalidScoringModelException(String origin, String problem) {
+        super("scoring model " + origin + " is invalid: " + problem);
+    }
+}

@@ -1,0 +1,137 @@
+package io.trustline.relationship.scoring;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The trust and loyalty model applied to one client's history: a pure function of the model and
+ * the <em>set</em> of the client's events. Events are ordered by occurrence time, then by event
+ * id; an id seen twice counts once; so arrival order, redelivery and late events do not matter.
+ * An engine holds no state between calls and may be shared by threads.
+ */
+public final class ScoringEngine {
+
+    /** The canonical order of a client's history: occurrence time, then event id. */
+    public static final Comparator<ClientEvent> CANONICAL_ORDER =
+            Comparator.comparing(ClientEvent::occurredAt).thenComparing(ClientEvent::eventId);
+
+    private final ScoringModel model;
+    private final List<ScoringRules> rules = List.of(
+            new ChronicPainRules(),
+            new ExpectationsFirstRules(),
+            new ScrewUpHandlingRules(),
+            new WhenAndHowRules(),
+            new LoyaltyRules());
+    private final ContactClock clock = new ContactClock();
+    private final ChurnRiskAssessor churnRisk;
+
+    public ScoringEngine(ScoringModel model) {
+        this.model = model;
+        this.churnRisk = new ChurnRiskAssessor(model);
+    }
+
+    public ScoringModel model() {
+        return model;
+    }
+
+    /** The timeline up to the client's latest event. */
+    public Timeline timeline(Collection<? extends ClientEvent> events) {
+        Instant latest = events.stream().map(ClientEvent::occurredAt).max(Comparator.naturalOrder()).orElse(null);
+        return latest == null ? empty(null) : timelineAsOf(events, latest);
+    }
+
+    /**
+     * The timeline as it stood at {@code asOf}: the events that occurred up to then, and the clock
+     * points up to then (a client silent since March shows the decay until {@code asOf}).
+     */
+    public Timeline timelineAsOf(Collection<? extends ClientEvent> events, Instant asOf) {
+        List<ClientEvent> history = canonicalHistory(events, asOf);
+        if (history.isEmpty()) {
+            return empty(asOf);
+        }
+        ClientState state = new ClientState(model);
+        state.begin(history.get(0).occurredAt());
+        List<TimelinePoint> points = new ArrayList<>(history.size() + 16);
+        Instant nextTick = state.relationshipStart.plus(model.contact().tick());
+        for (ClientEvent event : history) {
+            nextTick = ticksUntil(event.occurredAt(), nextTick, state, points);
+            points.add(apply(event, state));
+        }
+        ticksUntil(asOf, nextTick, state, points);
+        return new Timeline(model.id(), asOf, model.scores().start(), model.scores().start(), points);
+    }
+
+    /** The churn risk at {@code asOf}, from the points of the timeline at or before it. */
+    public ChurnRisk churnRisk(Timeline timeline, Instant asOf) {
+        return churnRisk.assess(timeline, asOf);
+    }
+
+    /** The churn risk of the client's history as of {@code asOf}. */
+    public ChurnRisk churnRiskAsOf(Collection<? extends ClientEvent> events, Instant asOf) {
+        return churnRisk.assess(timelineAsOf(events, asOf), asOf);
+    }
+
+    /** Every point where the churn-risk level changed: when a risk was raised or cleared, and why. */
+    public List<ChurnRiskChange> churnRiskChanges(Timeline timeline) {
+        return churnRisk.changes(timeline);
+    }
+
+    /** Sorted by {@link #CANONICAL_ORDER}, one event per id, none after {@code asOf}. */
+    public static List<ClientEvent> canonicalHistory(Collection<? extends ClientEvent> events, Instant asOf) {
+        List<ClientEvent> sorted = new ArrayList<>(events.size());
+        for (ClientEvent event : events) {
+            if (!event.occurredAt().isAfter(asOf)) {
+                sorted.add(event);
+            }
+        }
+        sorted.sort(CANONICAL_ORDER);
+        Set<String> seen = new HashSet<>(sorted.size() * 2);
+        List<ClientEvent> history = new ArrayList<>(sorted.size());
+        for (ClientEvent event : sorted) {
+            if (seen.add(event.eventId())) {
+                history.add(event);
+            }
+        }
+        return history;
+    }
+
+    private TimelinePoint apply(ClientEvent event, ClientState state) {
+        String issueId = event instanceof ClientEvent.OfIssue ofIssue ? ofIssue.issueId() : null;
+        if (issueId != null) {
+            state.issue(issueId, event.occurredAt());
+        }
+        PointBuilder point = new PointBuilder(state, TimelinePoint.Kind.EVENT, event.type(), event.eventId(),
+                event.occurredAt(), issueId);
+        for (ScoringRules rule : rules) {
+            rule.on(event, state, point);
+        }
+        if (model.contact().contactEvents().contains(event.type())) {
+            state.lastContactAt = event.occurredAt();
+        }
+        return point.build();
+    }
+
+    /** Adds the clock points due at or before {@code until}; answers the next tick after them. */
+    private Instant ticksUntil(Instant until, Instant nextTick, ClientState state, List<TimelinePoint> points) {
+        Instant tick = nextTick;
+        while (!tick.isAfter(until)) {
+            PointBuilder point = new PointBuilder(state, TimelinePoint.Kind.CLOCK, TimelinePoint.CLOCK_TYPE,
+                    "clock:" + tick, tick, null);
+            clock.tick(state, point);
+            if (!point.isEmpty()) {
+                points.add(point.build());
+            }
+            tick = tick.plus(model.contact().tick());
+        }
+        return tick;
+    }
+
+    private Timeline empty(Instant asOf) {
+        return new Timeline(model.id(), asOf, model.scores().start(), model.scores().start(), List.of());
+    }
+}

@@ -1,0 +1,147 @@
+package io.trustline.relationship.scoring;
+
+import io.trustline.relationship.scoring.ClientEvent.Impact;
+import io.trustline.relationship.scoring.ClientEvent.Scope;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A version of the trust and loyalty model: weights, targets and decay, read from a YAML file
+ * (see {@code scoring/trustline-default-v1.yaml}). A published version is never edited; a change
+ * is a new version, so any timeline can name the exact model that produced it.
+ */
+public record ScoringModel(
+        String model,
+        int version,
+        String description,
+        Scores scores,
+        Map<Impact, Map<Scope, Targets>> targets,
+        Targets withoutExpectation,
+        Severity severity,
+        TrustWeights trust,
+        LoyaltyWeights loyalty,
+        Contact contact,
+        Chronic chronic,
+        ChurnRiskRules churnRisk) {
+
+    /** {@code trustline-default@1}: how timelines and comparisons name a model. */
+    public String id() {
+        return model + "@" + version;
+    }
+
+    public Targets targetsFor(Impact impact, Scope scope) {
+        return targets.get(impact).get(scope);
+    }
+
+    public record Scores(double start, double min, double max) {
+    }
+
+    public record Targets(long acknowledgeMinutes, long actionPlanMinutes, long updateEveryMinutes,
+                          long resolveMinutes) {
+        public Duration acknowledge() {
+            return Duration.ofMinutes(acknowledgeMinutes);
+        }
+
+        public Duration actionPlan() {
+            return Duration.ofMinutes(actionPlanMinutes);
+        }
+
+        public Duration updateEvery() {
+            return Duration.ofMinutes(updateEveryMinutes);
+        }
+
+        public Duration resolve() {
+            return Duration.ofMinutes(resolveMinutes);
+        }
+    }
+
+    public record Severity(Map<Impact, Double> impact, Map<Scope, Double> scope) {
+        public double of(Impact anImpact, Scope aScope) {
+            return impact.get(anImpact) * scope.get(aScope);
+        }
+    }
+
+    public record TrustWeights(
+            double expectationSetBeforeWork,
+            double acknowledgedInTarget,
+            double acknowledgedLate,
+            double actionPlanInTarget,
+            double actionPlanLate,
+            double updateInCadence,
+            int rewardedUpdatesPerIssue,
+            double updateOverdue,
+            double clientChased,
+            double disruptionAdmittedByProvider,
+            double disruptionDiscoveredByClient,
+            double planAfterAdmittedDisruption,
+            double planAfterDiscoveredDisruption,
+            double fixInTargetAfterDisruption,
+            double miscommunication,
+            double planAfterMiscommunication,
+            double actionPlanCompleted,
+            double resolvedInTarget,
+            double expectationMet,
+            double expectationMissed,
+            double revisedByProviderBeforeDeadline,
+            double revisedByProviderAfterDeadline,
+            double howCriteriaMet,
+            double howCriteriaNotMet,
+            double reopened,
+            double goodwillGesture,
+            double csatPerPointFromNeutral) {
+    }
+
+    public record LoyaltyWeights(
+            double competitorOfferDeclined,
+            double contractRenewed,
+            double referralGiven,
+            double goodwillGesture,
+            double meetingFaceToFace,
+            double meetingRemote,
+            double npsPromoter,
+            double npsDetractor,
+            SustainedTrust sustainedTrust) {
+    }
+
+    public record SustainedTrust(double highAtLeast, double lift, double lowAtMost, double drag) {
+    }
+
+    public record Contact(
+            int tickDays,
+            int meetingCadenceDays,
+            int graceDays,
+            double withoutContactPerTick,
+            double meetingOverduePerTick,
+            double overdueEscalationPerTick,
+            double maxOverduePerTick,
+            Set<String> contactEvents) {
+        public Duration tick() {
+            return Duration.ofDays(tickDays);
+        }
+    }
+
+    public record Chronic(int windowDays, int issuesBeforeChronic, double costPerChronicIssue,
+                          double missCompoundingPerPriorMiss) {
+        public Duration window() {
+            return Duration.ofDays(windowDays);
+        }
+    }
+
+    public record ChurnRiskRules(
+            int windowDays,
+            int meetingOverdueDays,
+            double trustDropPoints,
+            int missedExpectations,
+            int clientChases,
+            double loyaltyBelow,
+            double stuckTrustBelow,
+            double stuckLoyaltyAtLeast,
+            Map<ChurnCause.Kind, Integer> weights,
+            int mediumAt,
+            int highAt) {
+        public Duration window() {
+            return Duration.ofDays(windowDays);
+        }
+    }
+}
