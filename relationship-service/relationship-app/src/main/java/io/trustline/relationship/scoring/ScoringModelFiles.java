@@ -2,6 +2,7 @@ package io.trustline.relationship.scoring;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -71,7 +72,15 @@ public final class ScoringModelFiles {
     public static ScoringModel read(InputStream yaml, String origin) {
         ScoringModel model;
         try {
-            model = YAML.readValue(yaml, ScoringModel.class);
+            JsonNode tree = YAML.readTree(yaml);
+            if (tree == null || tree.isMissingNode()) {
+                throw new InvalidScoringModelException(origin, "the file is empty");
+            }
+            List<String> shape = ModelFileShape.problems(tree);
+            if (!shape.isEmpty()) {
+                throw new InvalidScoringModelException(origin, String.join("; ", shape));
+            }
+            model = YAML.treeToValue(tree, ScoringModel.class);
         } catch (JacksonException e) {
             throw new InvalidScoringModelException(origin, e.getOriginalMessage() + locationOf(e));
         } catch (IOException e) {

@@ -1,0 +1,86 @@
+package io.trustline.relationship.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.trustline.relationship.scoring.ClientEvent.Impact;
+import io.trustline.relationship.scoring.ClientEvent.Scope;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScoringModelFilesTest {
+
+    @Test
+    void theBuiltInDefault_isTrustlineDefaultVersion1_startingNeutralOnA0To100Scale() {
+        ScoringModel model = ScoringModelFiles.builtInDefault();
+
+        assertThat(model.id()).isEqualTo("trustline-default@1");
+        assertThat(model.scores()).isEqualTo(new ScoringModel.Scores(50, 0, 100));
+        assertThat(model.contact().meetingCadenceDays()).isEqualTo(30);
+        assertThat(model.targetsFor(Impact.STOPPED, Scope.EVERYONE).actionPlanMinutes())
+                .isLessThan(model.targetsFor(Impact.INTERMITTENT, Scope.ONE_PERSON).actionPlanMinutes());
+    }
+
+    @Test
+    void aModelCanBeReadFromAFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("acme-v3.yaml");
+        Files.writeString(file, Scoring.defaultModelText().replace("model: trustline-default", "model: acme")
+                .replace("version: 1", "version: 3"));
+
+        assertThat(ScoringModelFiles.fromFile(file).id()).isEqualTo("acme@3");
+    }
+
+    @Test
+    void aMissingWeight_isRefused_namingItByItsPath() {
+        assertThatThrownBy(() -> Scoring.variant("  clientChased: -3 ", "  "))
+                .isInstanceOf(InvalidScoringModelException.class)
+                .hasMessage("scoring model variant is invalid: trust.clientChased: missing");
+    }
+
+    @Test
+    void aMisspeltWeight_isRefused_namingTheTypoAndTheKeyItShouldHaveBeen() {
+        assertThatThrownBy(() -> Scoring.variant("  clientChased: -3 ", "  clientChasd: -3 "))
+                .isInstanceOf(InvalidScoringModelException.class)
+                .hasMessageContaining("trust.clientChasd: unknown key (expected one of [")
+                .hasMessageContaining("trust.clientChased: missing");
+    }
+
+    @Test
+    void aWordWhereANumberBelongs_isRefused() {
+        assertThatThrownBy(() -> Scoring.variant("  clientChased: -3 ", "  clientChased: minus three "))
+                .isInstanceOf(InvalidScoringModelException.class)
+                .hasMessageContaining("trust.clientChased: must be a number");
+    }
+
+    @Test
+    void brokenYaml_isRefused_withItsLine() {
+        assertThatThrownBy(() -> Scoring.variant("scores:\n", "scores: [\n"))
+                .isInstanceOf(InvalidScoringModelException.class)
+                .hasMessageContaining("line ");
+    }
+
+    @Test
+    void aMissingTargetCell_isRefused_namingTheImpactAndScope() {
+        assertThatThrownBy(() -> Scoring.variant(
+                "    EVERYONE:   {acknowledgeMinutes: 15,  actionPlanMinutes: 60,   updateEveryMinutes: 60,   resolveMinutes: 240}\n", ""))
+                .isInstanceOf(InvalidScoringModelException.class)
+                .hasMessage("scoring model variant is invalid: targets.STOPPED.EVERYONE: missing");
+    }
+
+    @Test
+    void anUnknownContactEvent_isRefused_listingTheKnownOnes() {
+        assertThatThrownBy(() -> Scoring.variant("contactEvents: [MeetingHeld,", "contactEvents: [MeetingHold,"))
+                .isInstanceOf(InvalidScoringModelException.class)
+                .hasMessageContaining("unknown event type MeetingHold")
+                .hasMessageContaining("MeetingHeld");
+    }
+
+    @Test
+    void aStartOutsideTheScale_isRefused() {
+        assertThatThrownBy(() -> Scoring.variant("  start: 50", "  start: 150"))
+                .isInstanceOf(InvalidScoringModelException.class)
+                .hasMessageContaining("scores: need min < max and start between them");
+    }
+}
