@@ -56,7 +56,7 @@ final class ExpectationsFirstRules implements ScoringRules {
             point.trust(weights.expectationSetBeforeWork(), "001.expectations-first",
                     "expectations agreed before work started (who: " + Wording.words(set.scope()) + ", what: "
                             + Wording.words(set.impact()) + (set.resolveBy() == null ? ""
-                            : ", resolve by " + Wording.day(set.resolveBy())) + ")");
+                            : ", resolve by " + Wording.dayAndTime(set.resolveBy())) + ")");
         }
         issue.expectation = set;
         if (set.resolveBy() != null) {

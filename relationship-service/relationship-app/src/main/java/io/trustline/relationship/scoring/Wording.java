@@ -11,6 +11,8 @@ import java.time.format.DateTimeFormatter;
 final class Wording {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY_AND_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private Wording() {
     }
@@ -48,6 +50,11 @@ final class Wording {
 
     static String day(Instant instant) {
         return DAY.format(instant);
+    }
+
+    /** "2026-05-26 09:00 UTC". */
+    static String dayAndTime(Instant instant) {
+        return DAY_AND_TIME.format(instant);
     }
 
     static String ordinal(int n) {
