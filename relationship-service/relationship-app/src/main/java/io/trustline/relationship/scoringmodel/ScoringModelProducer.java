@@ -1,0 +1,39 @@
+package io.trustline.relationship.scoringmodel;
+
+import io.quarkus.runtime.Startup;
+import io.trustline.relationship.scoring.ScoringEngine;
+import io.trustline.relationship.scoring.ScoringModel;
+import io.trustline.relationship.scoring.ScoringModelFiles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads the scoring model when the service starts: the built-in {@code trustline-default@1}, or
+ * the file named by {@code trustline.scoring.model-file}. An invalid file stops the start-up with
+ * the file and the field named, rather than scoring with a model nobody meant.
+ */
+@ApplicationScoped
+public class ScoringModelProducer {
+
+    private static final Logger LOG = Logger.getLogger(ScoringModelProducer.class);
+
+    @Produces
+    @Singleton
+    @Startup
+    ScoringEngine scoringEngine(@ConfigProperty(name = "trustline.scoring.model-file") Optional<String> modelFile) {
+        return new ScoringEngine(load(modelFile));
+    }
+
+    static ScoringModel load(Optional<String> modelFile) {
+        ScoringModel model = modelFile.map(Path::of).map(ScoringModelFiles::fromFile)
+                .orElseGet(ScoringModelFiles::builtInDefault);
+        LOG.infof("scoring model %s loaded from %s", model.id(),
+                modelFile.orElse("classpath:" + ScoringModelFiles.DEFAULT_RESOURCE));
+        return model;
+    }
+}
