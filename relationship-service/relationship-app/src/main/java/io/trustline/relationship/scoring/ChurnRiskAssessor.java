@@ -73,7 +73,7 @@ final class ChurnRiskAssessor {
     private void meetingOverdue(List<TimelinePoint> points, Instant asOf, List<ChurnCause> causes) {
         Instant due = points.get(points.size() - 1).meetingDueAt();
         Duration overdue = Duration.between(due, asOf);
-        if (overdue.toDays() <= rules.meetingOverdueDays()) {
+        if (overdue.compareTo(Duration.ofDays(rules.meetingOverdueDays())) <= 0) {
             return;
         }
         List<String> lastMeeting = evidence(points, p -> p.eventType().equals("MeetingHeld")).stream()

@@ -68,8 +68,14 @@ final class ClientState {
         boolean workStarted;
         boolean acknowledged;
         boolean planIssued;
-        /** The last moment the client heard from us about this issue: update cadence runs from it. */
+        /** The last moment the client heard from us about this issue (or the report): cadence runs from it. */
         Instant lastTouchAt;
+        boolean heardFromUs;
+        /** One-shot rewards, counted once per resolution; a reopen lets them count again. */
+        boolean planCompletionCounted;
+        boolean resolutionCounted;
+        boolean metCounted;
+        boolean howCounted;
         int rewardedUpdates;
         ClientEvent.Party disruptionDisclosedBy;
         Instant disruptionAt;
@@ -80,6 +86,25 @@ final class ClientState {
         IssueState(Instant seenAt) {
             this.reportedAt = seenAt;
             this.lastTouchAt = seenAt;
+        }
+
+        void touchedByUs(Instant at) {
+            lastTouchAt = at;
+            heardFromUs = true;
+        }
+
+        /** "40 min after they last heard from us" or "40 min after the report, with no word from us yet". */
+        String sinceLastHeard(Instant now) {
+            String elapsed = Wording.duration(java.time.Duration.between(lastTouchAt, now));
+            return heardFromUs ? elapsed + " after they last heard from us"
+                    : elapsed + " after the report, with no word from us yet";
+        }
+
+        void reopened() {
+            planCompletionCounted = false;
+            resolutionCounted = false;
+            metCounted = false;
+            howCounted = false;
         }
 
         ScoringModel.Targets targets(ScoringModel model) {
@@ -102,7 +127,7 @@ final class ClientState {
 
         String severityWording(ScoringModel model) {
             return expectation == null
-                    ? "no expectation on record (x1)"
+                    ? "an issue without agreed expectations (x1)"
                     : "a " + Wording.words(expectation.impact()) + " impact on " + Wording.words(expectation.scope())
                             + " (x" + Wording.number(severity(model)) + ")";
         }

@@ -22,7 +22,7 @@ final class ContactClock {
             String last = state.lastMeetingAt == null ? "no meeting on record"
                     : "last meeting " + Wording.day(state.lastMeetingAt);
             point.loyalty(amount, "002.meeting-overdue", "review meeting overdue by "
-                    + Wording.days(Duration.between(due, now)) + " (agreed every " + state.meetingCadenceDays
+                    + Wording.duration(Duration.between(due, now)) + " (agreed every " + state.meetingCadenceDays
                     + " days, " + last + ")");
         } else if (Duration.between(state.lastContactAt, now).toDays() > contact.graceDays()) {
             point.loyalty(contact.withoutContactPerTick(), "002.no-contact",

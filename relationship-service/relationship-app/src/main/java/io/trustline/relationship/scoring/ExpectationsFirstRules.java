@@ -32,15 +32,20 @@ final class ExpectationsFirstRules implements ScoringRules {
         } else if (event instanceof ClientChasedUpdate chase) {
             IssueState issue = state.issue(chase.issueId(), chase.occurredAt());
             point.trust(weights.clientChased(), "001.client-chased",
-                    "the client had to chase an update, " + since(issue.lastTouchAt, point.at())
-                            + " after they last heard from us");
+                    "the client had to chase an update, " + issue.sinceLastHeard(point.at()));
         } else if (event instanceof ProactiveUpdateOverdue overdue) {
             IssueState issue = state.issue(overdue.issueId(), overdue.occurredAt());
             point.trust(weights.updateOverdue(), "001.update-overdue",
                     "no proactive update within the cadence; " + issue.targetWording() + " "
                             + Wording.duration(issue.targets(state.model).updateEvery()));
-        } else if (event instanceof ActionPlanCompleted) {
-            point.trust(weights.actionPlanCompleted(), "001.action-plan-completed", "the action plan was carried out");
+        } else if (event instanceof ActionPlanCompleted completed) {
+            IssueState issue = state.issue(completed.issueId(), completed.occurredAt());
+            if (issue.planCompletionCounted) {
+                point.trust(0, "001.action-plan-completed", "the action plan was already counted as carried out");
+            } else {
+                issue.planCompletionCounted = true;
+                point.trust(weights.actionPlanCompleted(), "001.action-plan-completed", "the action plan was carried out");
+            }
         } else if (event instanceof IssueResolved resolved) {
             resolved(state.issue(resolved.issueId(), resolved.occurredAt()), state.model, point);
         }
@@ -49,7 +54,7 @@ final class ExpectationsFirstRules implements ScoringRules {
     private static void expectationSet(ExpectationSet set, IssueState issue, ScoringModel.TrustWeights weights,
                                        PointBuilder point) {
         if (issue.expectation != null) {
-            point.trust(0, "001.expectations-first", "expectations restated; the first ones already counted");
+            point.trust(0, "001.expectations-first", "expectations restated; only the first ones are scored");
         } else if (issue.workStarted) {
             point.trust(0, "001.expectations-first", "expectations recorded only after work had started: no credit");
         } else {
@@ -77,12 +82,12 @@ final class ExpectationsFirstRules implements ScoringRules {
                 "acknowledged " + Wording.duration(took) + " after the report; " + issue.targetWording() + " "
                         + Wording.duration(target));
         issue.workStarted = true;
-        issue.lastTouchAt = point.at();
+        issue.touchedByUs(point.at());
     }
 
     private static void actionPlan(IssueState issue, ScoringModel model, PointBuilder point) {
         issue.workStarted = true;
-        issue.lastTouchAt = point.at();
+        issue.touchedByUs(point.at());
         if (issue.planIssued) {
             return;
         }
@@ -99,7 +104,7 @@ final class ExpectationsFirstRules implements ScoringRules {
     private static void update(IssueState issue, ScoringModel model, PointBuilder point) {
         Duration cadence = issue.targets(model).updateEvery();
         Duration since = Duration.between(issue.lastTouchAt, point.at());
-        String timing = "proactive update " + Wording.duration(since) + " after the client last heard from us; "
+        String timing = "proactive update " + issue.sinceLastHeard(point.at()) + "; "
                 + "update cadence " + issue.targetWording().replace("target ", "") + " " + Wording.duration(cadence);
         if (since.compareTo(cadence) > 0) {
             point.trust(0, "001.update-late", timing + ": no credit");
@@ -110,10 +115,15 @@ final class ExpectationsFirstRules implements ScoringRules {
             issue.rewardedUpdates++;
             point.trust(model.trust().updateInCadence(), "001.update-in-cadence", timing);
         }
-        issue.lastTouchAt = point.at();
+        issue.touchedByUs(point.at());
     }
 
     private static void resolved(IssueState issue, ScoringModel model, PointBuilder point) {
+        if (issue.resolutionCounted) {
+            point.trust(0, "001.resolved-in-target", "already resolved; a resolution counts once until the issue is reopened");
+            return;
+        }
+        issue.resolutionCounted = true;
         Instant deadline = issue.resolveBy != null ? issue.resolveBy : issue.reportedAt.plus(issue.targets(model).resolve());
         String whose = issue.resolveBy != null ? "the client's deadline" : "the resolution target";
         Duration took = Duration.between(issue.reportedAt, point.at());
@@ -124,9 +134,5 @@ final class ExpectationsFirstRules implements ScoringRules {
             point.trust(model.trust().resolvedInTarget(), "001.resolved-in-target",
                     "resolved " + Wording.duration(took) + " after the report, within " + whose);
         }
-    }
-
-    private static String since(Instant from, Instant to) {
-        return Wording.duration(Duration.between(from, to));
     }
 }

@@ -36,8 +36,9 @@ final class ModelFileShape {
             checkMap(node, parameterized, path, problems);
         } else if (Set.class.isAssignableFrom(raw) && !node.isArray()) {
             problems.add(path + ": must be a list");
-        } else if ((raw == double.class || raw == int.class || raw == long.class || raw == Double.class
-                || raw == Integer.class) && !node.isNumber()) {
+        } else if ((raw == int.class || raw == long.class || raw == Integer.class) && !node.isIntegralNumber()) {
+            problems.add(path + ": must be a whole number, was " + node);
+        } else if ((raw == double.class || raw == Double.class) && !node.isNumber()) {
             problems.add(path + ": must be a number, was " + node);
         }
     }

@@ -16,9 +16,14 @@ import java.util.Set;
  */
 public final class ScoringEngine {
 
-    /** The canonical order of a client's history: occurrence time, then event id. */
-    public static final Comparator<ClientEvent> CANONICAL_ORDER =
-            Comparator.comparing(ClientEvent::occurredAt).thenComparing(ClientEvent::eventId);
+    /**
+     * The canonical order of a client's history: occurrence time, then event id. Two different
+     * events under one id (a producer bug) are ordered by content, so which one counts does not
+     * depend on which arrived first.
+     */
+    public static final Comparator<ClientEvent> CANONICAL_ORDER = Comparator.comparing(ClientEvent::occurredAt)
+            .thenComparing(ClientEvent::eventId)
+            .thenComparing(Object::toString);
 
     private final ScoringModel model;
     private final List<ScoringRules> rules = List.of(
@@ -66,8 +71,15 @@ public final class ScoringEngine {
         return new Timeline(model.id(), asOf, model.scores().start(), model.scores().start(), points);
     }
 
-    /** The churn risk at {@code asOf}, from the points of the timeline at or before it. */
+    /**
+     * The churn risk at {@code asOf}, from the points of the timeline at or before it. The
+     * timeline must reach {@code asOf}: one that stops earlier lacks the decay since its end.
+     */
     public ChurnRisk churnRisk(Timeline timeline, Instant asOf) {
+        if (timeline.asOf() != null && asOf.isAfter(timeline.asOf())) {
+            throw new IllegalArgumentException("the timeline ends at " + timeline.asOf() + ", before " + asOf
+                    + ": compute it with timelineAsOf(events, " + asOf + ") first");
+        }
         return churnRisk.assess(timeline, asOf);
     }
 

@@ -25,6 +25,19 @@ public record ScoringModel(
         Chronic chronic,
         ChurnRiskRules churnRisk) {
 
+    public ScoringModel {
+        targets = immutableTargets(targets);
+    }
+
+    private static Map<Impact, Map<Scope, Targets>> immutableTargets(Map<Impact, Map<Scope, Targets>> targets) {
+        if (targets == null) {
+            return null;
+        }
+        Map<Impact, Map<Scope, Targets>> copy = new java.util.EnumMap<>(Impact.class);
+        targets.forEach((impact, byScope) -> copy.put(impact, byScope == null ? null : Map.copyOf(byScope)));
+        return java.util.Collections.unmodifiableMap(copy);
+    }
+
     /** {@code trustline-default@1}: how timelines and comparisons name a model. */
     public String id() {
         return model + "@" + version;
@@ -57,6 +70,11 @@ public record ScoringModel(
     }
 
     public record Severity(Map<Impact, Double> impact, Map<Scope, Double> scope) {
+        public Severity {
+            impact = Map.copyOf(impact);
+            scope = Map.copyOf(scope);
+        }
+
         public double of(Impact anImpact, Scope aScope) {
             return impact.get(anImpact) * scope.get(aScope);
         }
@@ -116,6 +134,10 @@ public record ScoringModel(
             double overdueEscalationPerTick,
             double maxOverduePerTick,
             Set<String> contactEvents) {
+        public Contact {
+            contactEvents = Set.copyOf(contactEvents);
+        }
+
         public Duration tick() {
             return Duration.ofDays(tickDays);
         }
@@ -140,6 +162,10 @@ public record ScoringModel(
             Map<ChurnCause.Kind, Integer> weights,
             int mediumAt,
             int highAt) {
+        public ChurnRiskRules {
+            weights = Map.copyOf(weights);
+        }
+
         public Duration window() {
             return Duration.ofDays(windowDays);
         }

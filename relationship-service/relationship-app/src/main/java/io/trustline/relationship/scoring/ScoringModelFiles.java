@@ -1,6 +1,7 @@
 package io.trustline.relationship.scoring;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +30,9 @@ public final class ScoringModelFiles {
     public static final String DEFAULT_RESOURCE = "scoring/trustline-default-v1.yaml";
 
     private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
-            .findAndAddModules()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
@@ -146,6 +149,7 @@ public final class ScoringModelFiles {
         if (model.chronic().windowDays() < 1) {
             problems.add("chronic.windowDays: must be at least 1");
         }
+        ModelSigns.check(model, problems);
         ScoringModel.ChurnRiskRules churn = model.churnRisk();
         for (ChurnCause.Kind kind : ChurnCause.Kind.values()) {
             if (!churn.weights().containsKey(kind)) {

@@ -20,20 +20,31 @@ final class WhenAndHowRules implements ScoringRules {
     public void on(ClientEvent event, ClientState state, PointBuilder point) {
         ScoringModel model = state.model;
         ScoringModel.TrustWeights weights = model.trust();
-        if (event instanceof ExpectationMet) {
-            point.trust(weights.expectationMet(), "001.expectation-met", "expectation met: when and how the client asked");
+        if (event instanceof ExpectationMet met) {
+            IssueState issue = state.issue(met.issueId(), met.occurredAt());
+            if (issue.metCounted) {
+                point.trust(0, "001.expectation-met", "expectation already counted as met");
+            } else {
+                issue.metCounted = true;
+                point.trust(weights.expectationMet(), "001.expectation-met", "expectation met: when and how the client asked");
+            }
         } else if (event instanceof ExpectationMissed missed) {
             missed(state, state.issue(missed.issueId(), missed.occurredAt()), point);
         } else if (event instanceof ExpectationRevised revised) {
             revised(revised, state.issue(revised.issueId(), revised.occurredAt()), model, point);
         } else if (event instanceof ResolutionConfirmed confirmed) {
-            if (confirmed.howCriteriaMet()) {
+            IssueState issue = state.issue(confirmed.issueId(), confirmed.occurredAt());
+            if (issue.howCounted && confirmed.howCriteriaMet()) {
+                point.trust(0, "001.how-met", "the client confirmed again; a confirmation counts once");
+            } else if (confirmed.howCriteriaMet()) {
+                issue.howCounted = true;
                 point.trust(weights.howCriteriaMet(), "001.how-met", "the client confirmed their own criteria for resolved are met");
             } else {
                 point.trust(weights.howCriteriaNotMet(), "001.how-not-met",
                         "the client says their own criteria for resolved are not met");
             }
-        } else if (event instanceof IssueReopened) {
+        } else if (event instanceof IssueReopened reopened) {
+            state.issue(reopened.issueId(), reopened.occurredAt()).reopened();
             point.trust(weights.reopened(), "001.reopened", "the issue was reopened after it was resolved");
         }
     }

@@ -1,6 +1,7 @@
 package io.trustline.relationship.scoringmodel;
 
 import io.quarkus.runtime.Startup;
+import io.trustline.relationship.scoring.InvalidScoringModelException;
 import io.trustline.relationship.scoring.ScoringEngine;
 import io.trustline.relationship.scoring.ScoringModel;
 import io.trustline.relationship.scoring.ScoringModelFiles;
@@ -30,8 +31,13 @@ public class ScoringModelProducer {
     }
 
     static ScoringModel load(Optional<String> modelFile) {
-        ScoringModel model = modelFile.map(Path::of).map(ScoringModelFiles::fromFile)
-                .orElseGet(ScoringModelFiles::builtInDefault);
+        ScoringModel builtIn = ScoringModelFiles.builtInDefault();
+        ScoringModel model = modelFile.map(Path::of).map(ScoringModelFiles::fromFile).orElse(builtIn);
+        if (model.id().equals(builtIn.id()) && !model.equals(builtIn)) {
+            // timelines name their model: two different models under one name would make them lie
+            throw new InvalidScoringModelException(modelFile.orElseThrow(), "it is named " + builtIn.id()
+                    + " like the built-in model but its weights differ; give it another name or version");
+        }
         LOG.infof("scoring model %s loaded from %s", model.id(),
                 modelFile.orElse("classpath:" + ScoringModelFiles.DEFAULT_RESOURCE));
         return model;

@@ -103,6 +103,17 @@ class ChurnRiskTest {
     }
 
     @Test
+    void askingForTheRiskAfterTheTimelineEnds_isRefused_becauseTheDecaySinceThenIsMissing() {
+        History history = History.startingAt(START).meeting(true);
+        Timeline endsAtTheMeeting = ENGINE.timeline(history.events());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> ENGINE.churnRisk(endsAtTheMeeting, history.now().plus(Duration.ofDays(60))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("timelineAsOf");
+    }
+
+    @Test
     void theRiskIsRaisedAndClearedAlongTheTimeline() {
         History history = History.startingAt(START).meeting(true)
                 .afterDays(45).meeting(true);

@@ -55,6 +55,39 @@ class ScoringModelFilesTest {
     }
 
     @Test
+    void aCostWrittenAsASize_isRefused_becauseItWouldRewardWhatItMeansToPunish() {
+        assertThatThrownBy(() -> Scoring.variant("  clientChased: -3 ", "  clientChased: 3 ",
+                "  maxOverduePerTick: -4 ", "  maxOverduePerTick: 4 "))
+                .isInstanceOf(InvalidScoringModelException.class)
+                .hasMessageContaining("trust.clientChased: a cost, write it negative (was 3)")
+                .hasMessageContaining("contact.maxOverduePerTick: a cost, write it negative (was 4)");
+    }
+
+    @Test
+    void aFractionWhereAWholeNumberBelongs_isRefused_notTruncated() {
+        assertThatThrownBy(() -> Scoring.variant("  tickDays: 7 ", "  tickDays: 7.5 "))
+                .isInstanceOf(InvalidScoringModelException.class)
+                .hasMessageContaining("contact.tickDays: must be a whole number, was 7.5");
+    }
+
+    @Test
+    void aKeyWrittenTwice_isRefused_ratherThanTheLastOneWinning() {
+        assertThatThrownBy(() -> Scoring.variant("  clientChased: -3 ", "  clientChased: -3\n  clientChased: -1 "))
+                .isInstanceOf(InvalidScoringModelException.class)
+                .hasMessageContaining("clientChased");
+    }
+
+    @Test
+    void theLoadedModelCannotBeChangedInPlace() {
+        ScoringModel model = ScoringModelFiles.builtInDefault();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> model.churnRisk().weights().put(ChurnCause.Kind.LOW_LOYALTY, 0))
+                .isInstanceOf(UnsupportedOperationException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> model.targets().get(Impact.STOPPED).clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void brokenYaml_isRefused_withItsLine() {
         assertThatThrownBy(() -> Scoring.variant("scores:\n", "scores: [\n"))
                 .isInstanceOf(InvalidScoringModelException.class)

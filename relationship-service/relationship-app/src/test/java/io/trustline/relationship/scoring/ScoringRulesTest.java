@@ -129,8 +129,16 @@ class ScoringRulesTest {
 
             TimelinePoint late = point(timeline(history), history.lastId());
             assertThat(late.trustDelta()).isZero();
-            assertThat(late.sentence()).contains("4 h after the client last heard from us")
+            assertThat(late.sentence()).contains("4 h after they last heard from us")
                     .contains("update cadence for a STOPPED impact on EVERYONE is 60 min: no credit");
+        }
+
+        @Test
+        void aClientChasingBeforeWeSaidAnything_isToldSo() {
+            History history = History.startingAt(MONDAY).issueReported("i1").afterHours(3).chased("i1");
+
+            assertThat(point(timeline(history), history.lastId()).sentence())
+                    .isEqualTo("-3 trust: the client had to chase an update, 3 h after the report, with no word from us yet");
         }
 
         @Test
@@ -265,6 +273,24 @@ class ScoringRulesTest {
 
             assertThat(point(timeline(notMet), notMet.lastId()).trustDelta()).isNegative();
             assertThat(point(timeline(met), met.lastId()).trustDelta()).isPositive();
+        }
+
+        @Test
+        void aResolutionCountsOnce_untilTheIssueIsReopened() {
+            History history = History.startingAt(MONDAY).issueReported("i1")
+                    .afterHours(1).planCompleted("i1").afterMinutes(1).planCompleted("i1")
+                    .afterHours(1).resolved("i1").met("i1").confirmed("i1", true)
+                    .afterMinutes(5).resolved("i1").met("i1").confirmed("i1", true)
+                    .afterHours(1).reopened("i1")
+                    .afterHours(1).resolved("i1");
+            Timeline timeline = timeline(history);
+
+            assertThat(pointsOfType(timeline, "ActionPlanCompleted")).extracting(TimelinePoint::trustDelta).containsExactly(1.0, 0.0);
+            assertThat(pointsOfType(timeline, "ExpectationMet")).extracting(TimelinePoint::trustDelta).containsExactly(3.0, 0.0);
+            assertThat(pointsOfType(timeline, "ResolutionConfirmed")).extracting(TimelinePoint::trustDelta).containsExactly(2.0, 0.0);
+            assertThat(pointsOfType(timeline, "IssueResolved")).extracting(TimelinePoint::trustDelta)
+                    .as("the redelivered-looking second resolution earns nothing; the one after the reopen does")
+                    .containsExactly(1.0, 0.0, 1.0);
         }
 
         @Test

@@ -28,6 +28,19 @@ class ScoringModelProducerTest {
     }
 
     @Test
+    void aFileReusingTheBuiltInsNameAndVersionWithOtherWeights_isRefused(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("sneaky.yaml");
+        try (var in = getClass().getClassLoader().getResourceAsStream("scoring/trustline-default-v1.yaml")) {
+            Files.writeString(file, new String(in.readAllBytes()).replace("  clientChased: -3 ", "  clientChased: -1 "));
+        }
+
+        assertThatThrownBy(() -> ScoringModelProducer.load(Optional.of(file.toString())))
+                .isInstanceOf(InvalidScoringModelException.class)
+                .hasMessageContaining("trustline-default@1")
+                .hasMessageContaining("another name or version");
+    }
+
+    @Test
     void anInvalidFile_stopsTheStartUp_namingTheFileAndTheField(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("broken.yaml");
         Files.writeString(file, "model: broken\nversion: 1\n");
