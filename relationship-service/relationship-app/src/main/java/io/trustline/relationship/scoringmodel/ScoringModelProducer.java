@@ -25,7 +25,7 @@ public class ScoringModelProducer {
 
     @Produces
     @Singleton
-    @Startup
+    @Startup(1) // before topic provisioning (10) and Axon (100): a bad file fails before anything connects
     ScoringEngine scoringEngine(@ConfigProperty(name = "trustline.scoring.model-file") Optional<String> modelFile) {
         return new ScoringEngine(load(modelFile));
     }
