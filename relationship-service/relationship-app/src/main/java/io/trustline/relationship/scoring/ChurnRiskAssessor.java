@@ -76,8 +76,12 @@ final class ChurnRiskAssessor {
         if (overdue.compareTo(Duration.ofDays(rules.meetingOverdueDays())) <= 0) {
             return;
         }
-        List<String> lastMeeting = evidence(points, p -> p.eventType().equals("MeetingHeld")).stream()
-                .reduce((first, second) -> second).stream().toList();
+        List<String> lastMeeting = List.of();
+        for (int i = points.size() - 1; i >= 0 && lastMeeting.isEmpty(); i--) {
+            if (points.get(i).eventType().equals("MeetingHeld")) {
+                lastMeeting = List.of(points.get(i).eventId());
+            }
+        }
         causes.add(new ChurnCause(Kind.MEETING_OVERDUE, "review meeting overdue by " + Wording.days(overdue)
                 + (lastMeeting.isEmpty() ? " (no meeting on record)" : ""), lastMeeting));
     }

@@ -113,12 +113,16 @@ final class ClientState {
                     : model.targetsFor(expectation.impact(), expectation.scope());
         }
 
+        /** "for a STOPPED impact on EVERYONE" / "without agreed expectations". */
+        String expectationWording() {
+            return expectation == null
+                    ? "without agreed expectations"
+                    : "for a " + Wording.words(expectation.impact()) + " impact on " + Wording.words(expectation.scope());
+        }
+
         /** "target for a STOPPED impact on EVERYONE is" / "target without agreed expectations is". */
         String targetWording() {
-            return expectation == null
-                    ? "target without agreed expectations is"
-                    : "target for a " + Wording.words(expectation.impact()) + " impact on "
-                            + Wording.words(expectation.scope()) + " is";
+            return "target " + expectationWording() + " is";
         }
 
         double severity(ScoringModel model) {

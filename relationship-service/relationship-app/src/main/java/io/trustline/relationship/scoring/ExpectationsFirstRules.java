@@ -70,34 +70,36 @@ final class ExpectationsFirstRules implements ScoringRules {
     }
 
     private static void acknowledged(IssueState issue, ScoringModel model, PointBuilder point) {
-        if (issue.acknowledged) {
-            return;
+        if (!issue.acknowledged) {
+            issue.acknowledged = true;
+            ScoringModel.TrustWeights weights = model.trust();
+            timedFromReport(issue, issue.targets(model).acknowledge(), point, "acknowledged",
+                    weights.acknowledgedInTarget(), "001.acknowledged-in-target",
+                    weights.acknowledgedLate(), "001.acknowledged-late");
         }
-        issue.acknowledged = true;
-        Duration target = issue.targets(model).acknowledge();
-        Duration took = Duration.between(issue.reportedAt, point.at());
-        boolean inTarget = took.compareTo(target) <= 0;
-        point.trust(inTarget ? model.trust().acknowledgedInTarget() : model.trust().acknowledgedLate(),
-                inTarget ? "001.acknowledged-in-target" : "001.acknowledged-late",
-                "acknowledged " + Wording.duration(took) + " after the report; " + issue.targetWording() + " "
-                        + Wording.duration(target));
         issue.workStarted = true;
         issue.touchedByUs(point.at());
     }
 
     private static void actionPlan(IssueState issue, ScoringModel model, PointBuilder point) {
+        if (!issue.planIssued) {
+            issue.planIssued = true;
+            ScoringModel.TrustWeights weights = model.trust();
+            timedFromReport(issue, issue.targets(model).actionPlan(), point, "action plan issued",
+                    weights.actionPlanInTarget(), "001.action-plan-in-target",
+                    weights.actionPlanLate(), "001.action-plan-late");
+        }
         issue.workStarted = true;
         issue.touchedByUs(point.at());
-        if (issue.planIssued) {
-            return;
-        }
-        issue.planIssued = true;
-        Duration target = issue.targets(model).actionPlan();
+    }
+
+    /** "+3 trust: action plan issued 40 min after the report; target for ... is 60 min". */
+    private static void timedFromReport(IssueState issue, Duration target, PointBuilder point, String what,
+                                        double inTarget, String inTargetRule, double late, String lateRule) {
         Duration took = Duration.between(issue.reportedAt, point.at());
-        boolean inTarget = took.compareTo(target) <= 0;
-        point.trust(inTarget ? model.trust().actionPlanInTarget() : model.trust().actionPlanLate(),
-                inTarget ? "001.action-plan-in-target" : "001.action-plan-late",
-                "action plan issued " + Wording.duration(took) + " after the report; " + issue.targetWording() + " "
+        boolean inTime = took.compareTo(target) <= 0;
+        point.trust(inTime ? inTarget : late, inTime ? inTargetRule : lateRule,
+                what + " " + Wording.duration(took) + " after the report; " + issue.targetWording() + " "
                         + Wording.duration(target));
     }
 
@@ -105,7 +107,7 @@ final class ExpectationsFirstRules implements ScoringRules {
         Duration cadence = issue.targets(model).updateEvery();
         Duration since = Duration.between(issue.lastTouchAt, point.at());
         String timing = "proactive update " + issue.sinceLastHeard(point.at()) + "; "
-                + "update cadence " + issue.targetWording().replace("target ", "") + " " + Wording.duration(cadence);
+                + "update cadence " + issue.expectationWording() + " is " + Wording.duration(cadence);
         if (since.compareTo(cadence) > 0) {
             point.trust(0, "001.update-late", timing + ": no credit");
         } else if (issue.rewardedUpdates >= model.trust().rewardedUpdatesPerIssue()) {

@@ -164,7 +164,7 @@ class ScoringRulesTest {
         @Test
         void aDisruptionWeAdmit_followedByAPlanAndAQuickFix_endsWithTrustHigherThanBefore() {
             History history = History.startingAt(MONDAY)
-                    .issueWithExpectation("i1", STOPPED, SITE_OR_TEAM, null)
+                    .issueWithExpectation("i1", STOPPED, TEAM, null)
                     .afterMinutes(5).disruption("i1", PROVIDER)
                     .afterMinutes(45).actionPlan("i1")
                     .afterHours(2).planCompleted("i1")
@@ -181,7 +181,7 @@ class ScoringRulesTest {
         @Test
         void aDisruptionTheClientDiscovered_withNoPlan_endsWithTrustLowerThanBefore() {
             History history = History.startingAt(MONDAY)
-                    .issueWithExpectation("i1", STOPPED, SITE_OR_TEAM, null)
+                    .issueWithExpectation("i1", STOPPED, TEAM, null)
                     .afterMinutes(5).disruption("i1", CLIENT)
                     .afterHours(2).resolved("i1");
             Timeline timeline = timeline(history);
@@ -474,6 +474,4 @@ class ScoringRulesTest {
                             + "better option (+12 by the rule, held at the end of the scale)");
         }
     }
-
-    private static final ClientEvent.Scope SITE_OR_TEAM = TEAM;
 }

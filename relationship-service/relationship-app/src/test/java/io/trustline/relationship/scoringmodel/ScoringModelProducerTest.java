@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trustline.relationship.scoring.InvalidScoringModelException;
+import io.trustline.relationship.scoring.ScoringModelFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -19,20 +20,14 @@ class ScoringModelProducerTest {
 
     @Test
     void aConfiguredFile_replacesTheDefault(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("strict.yaml");
-        try (var in = getClass().getClassLoader().getResourceAsStream("scoring/trustline-default-v1.yaml")) {
-            Files.writeString(file, new String(in.readAllBytes()).replace("version: 1", "version: 2"));
-        }
+        Path file = defaultModelWith(dir.resolve("strict.yaml"), "version: 1", "version: 2");
 
         assertThat(ScoringModelProducer.load(Optional.of(file.toString())).id()).isEqualTo("trustline-default@2");
     }
 
     @Test
     void aFileReusingTheBuiltInsNameAndVersionWithOtherWeights_isRefused(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("sneaky.yaml");
-        try (var in = getClass().getClassLoader().getResourceAsStream("scoring/trustline-default-v1.yaml")) {
-            Files.writeString(file, new String(in.readAllBytes()).replace("  clientChased: -3 ", "  clientChased: -1 "));
-        }
+        Path file = defaultModelWith(dir.resolve("sneaky.yaml"), "  clientChased: -3 ", "  clientChased: -1 ");
 
         assertThatThrownBy(() -> ScoringModelProducer.load(Optional.of(file.toString())))
                 .isInstanceOf(InvalidScoringModelException.class)
@@ -49,5 +44,16 @@ class ScoringModelProducerTest {
                 .isInstanceOf(InvalidScoringModelException.class)
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("trust: missing");
+    }
+
+    /** The built-in model file with one line changed, written to {@code file}. */
+    private Path defaultModelWith(Path file, String from, String to) throws Exception {
+        try (var in = getClass().getClassLoader().getResourceAsStream(ScoringModelFiles.DEFAULT_RESOURCE)) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!text.contains(from)) {
+                throw new IllegalArgumentException("the default model has no " + from);
+            }
+            return Files.writeString(file, text.replace(from, to));
+        }
     }
 }
