@@ -9,15 +9,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Starts one {@link SubscriberLoop} thread per {@link CloudEventSubscriber} bean after Axon has started,
- * and stops them first on shutdown. Ready when every loop is polling.
+ * and stops them first on shutdown. Ready when every loop is consuming: a loop stopped by a failure, or
+ * waiting out an infrastructure outage, makes the service not ready and says why.
  */
 @ApplicationScoped
 @Readiness
@@ -41,7 +44,7 @@ public class CloudEventSubscriptions implements HealthCheck {
         for (CloudEventSubscriber subscriber : subscribers) {
             SubscriberLoop loop = new SubscriberLoop(subscriber,
                     kafka.newConsumer(subscriber.name(), settings.maxPollRecords()),
-                    appliedEvents, deadLetters, settings, TrustlineJson.newObjectMapper());
+                    appliedEvents, deadLetters, settings, TrustlineJson.newObjectMapper(), Clock.systemUTC());
             Thread thread = new Thread(loop, kafka.consumerGroup(subscriber.name()));
             loops.put(subscriber.name(), loop);
             threads.put(subscriber.name(), thread);
@@ -63,10 +66,14 @@ public class CloudEventSubscriptions implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        boolean allPolling = loops.values().stream().allMatch(SubscriberLoop::isPolling);
-        return HealthCheckResponse.named("kafka-subscribers")
-                .status(allPolling)
-                .withData("subscribers", SubscriberLoop.describe(loops).toString())
-                .build();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("kafka-subscribers").up();
+        for (SubscriberLoop loop : loops.values()) {
+            SubscriberStatus status = loop.status();
+            response.withData(loop.name(), status.toString());
+            if (!status.healthy()) {
+                response.down();
+            }
+        }
+        return response.build();
     }
 }

@@ -12,12 +12,10 @@ import java.time.Instant;
 public final class IncomingEvent {
 
     private final CloudEvent cloudEvent;
-    private final String topic;
     private final ObjectMapper json;
 
-    IncomingEvent(CloudEvent cloudEvent, String topic, ObjectMapper json) {
+    IncomingEvent(CloudEvent cloudEvent, ObjectMapper json) {
         this.cloudEvent = cloudEvent;
-        this.topic = topic;
         this.json = json;
     }
 
@@ -31,10 +29,6 @@ public final class IncomingEvent {
 
     public String subject() {
         return cloudEvent.getSubject();
-    }
-
-    public String topic() {
-        return topic;
     }
 
     /** The tenant the event belongs to, from the {@code tenantid} extension; never taken from the data. */

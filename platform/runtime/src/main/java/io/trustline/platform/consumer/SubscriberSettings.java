@@ -4,7 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How hard a subscriber tries before an event becomes a dead letter. */
+/**
+ * How a subscriber retries: a few attempts for an event that fails by itself before it becomes a dead
+ * letter; pauses that grow to a ceiling, without end, while infrastructure is away.
+ */
 @ConfigMapping(prefix = "trustline.consumer")
 public interface SubscriberSettings {
 
@@ -18,15 +21,28 @@ public interface SubscriberSettings {
     @WithDefault("PT5S")
     Duration maxBackoff();
 
-    /** Pause before re-reading a record after MongoDB or Kafka failed underneath the handler. */
-    @WithDefault("PT2S")
+    /** First pause before re-reading a record after MongoDB, Kafka or a downstream service failed. */
+    @WithDefault("PT1S")
     Duration pauseAfterInfrastructureFailure();
+
+    /** The longest pause between two tries while an outage lasts; the pause doubles up to it. */
+    @WithDefault("PT30S")
+    Duration maxPauseAfterInfrastructureFailure();
 
     @WithDefault("200")
     int maxPollRecords();
 
     default Duration backoff(int failedAttempts) {
-        long millis = initialBackoff().toMillis() << Math.min(failedAttempts - 1, 20);
-        return Duration.ofMillis(Math.min(millis, maxBackoff().toMillis()));
+        return doubling(initialBackoff(), failedAttempts, maxBackoff());
+    }
+
+    /** The pause after the n-th consecutive infrastructure failure of one outage. */
+    default Duration pauseAfterInfrastructureFailure(int failures) {
+        return doubling(pauseAfterInfrastructureFailure(), failures, maxPauseAfterInfrastructureFailure());
+    }
+
+    private static Duration doubling(Duration first, int failures, Duration ceiling) {
+        long millis = first.toMillis() << Math.min(Math.max(failures, 1) - 1, 20);
+        return Duration.ofMillis(Math.min(millis, ceiling.toMillis()));
     }
 }

@@ -11,7 +11,8 @@ class SubscriberSettingsTest {
         public int maxAttempts() { return 5; }
         public Duration initialBackoff() { return Duration.ofMillis(200); }
         public Duration maxBackoff() { return Duration.ofSeconds(5); }
-        public Duration pauseAfterInfrastructureFailure() { return Duration.ofSeconds(2); }
+        public Duration pauseAfterInfrastructureFailure() { return Duration.ofSeconds(1); }
+        public Duration maxPauseAfterInfrastructureFailure() { return Duration.ofSeconds(30); }
         public int maxPollRecords() { return 200; }
     };
 
@@ -22,5 +23,13 @@ class SubscriberSettingsTest {
         assertThat(settings.backoff(4)).isEqualTo(Duration.ofMillis(1600));
         assertThat(settings.backoff(6)).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.backoff(60)).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void pauseDuringAnOutageDoublesAfterEachFailure_upToItsCeiling_andNeverEnds() {
+        assertThat(settings.pauseAfterInfrastructureFailure(1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.pauseAfterInfrastructureFailure(3)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(settings.pauseAfterInfrastructureFailure(6)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.pauseAfterInfrastructureFailure(10_000)).isEqualTo(Duration.ofSeconds(30));
     }
 }
