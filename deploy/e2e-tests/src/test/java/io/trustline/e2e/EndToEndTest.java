@@ -3,6 +3,7 @@ package io.trustline.e2e;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
 
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.path.json.JsonPath;
@@ -12,6 +13,7 @@ import io.trustline.local.LocalPlatformSettings;
 import io.trustline.testkit.WebhookReceiver;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -61,6 +63,10 @@ class EndToEndTest {
                 .body("{\"url\": \"" + receiver.url() + "\", \"eventTypes\": " + jsonList(SLICE_TYPES) + "}")
                 .when().post("/webhooks/endpoints")
                 .then().statusCode(201);
+        // the endpoint list deliveries read is a read model: it catches up moments after the 201
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().spec(json()).baseUri(url("notification")).when().get("/webhooks/endpoints")
+                        .then().statusCode(200).body("endpoints.url", hasItem(receiver.url())));
         String clientId = "client-" + UUID.randomUUID().toString().substring(0, 8);
 
         String issueId = reportIssue(clientId);
@@ -182,10 +188,10 @@ class EndToEndTest {
                          "reportedBy": {"name": "Dana Office"},
                          "expectation": {
                            "who": {"scope": "EVERYONE"}, "what": {"impact": "STOPPED"},
-                           "when": {"resolveBy": "2026-03-03T12:00:00Z", "reason": "payroll is due tomorrow"},
+                           "when": {"resolveBy": "%s", "reason": "payroll is due tomorrow"},
                            "where": {"location": "head office", "workMode": "ON_SITE"},
                            "how": {"resolvedWhen": "payroll runs"}}}
-                        """.formatted(clientId))
+                        """.formatted(clientId, Instant.now().plus(Duration.ofDays(1))))
                 .when().post("/issues")
                 .then().statusCode(201)
                 .extract().path("issueId");

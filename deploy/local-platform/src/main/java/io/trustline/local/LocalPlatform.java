@@ -43,14 +43,11 @@ public final class LocalPlatform implements AutoCloseable {
     public void start() {
         try {
             startKafka();
-            mongo = settings.inMemoryMongo()
-                    ? MongoStandIn.startInMemory(home, settings.mongoPort(), log("mongo"))
-                    : MongoStandIn.startOnH2(home, settings.mongoPort(), settings.dataDir().resolve("mongo/trustline.mv"),
-                            log("mongo"));
-            Map<String, String> config = Map.of(
-                    "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                    "quarkus.mongodb.connection-string", mongo.connectionString(),
-                    "trustline.tenancy.api-keys", settings.tenantId() + ":" + sha256Hex(settings.apiKey()));
+            startMongo();
+            Map<String, String> config = new LinkedHashMap<>(settings.serviceConfig());
+            config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+            config.put("quarkus.mongodb.connection-string", mongo.connectionString());
+            config.put("trustline.tenancy.api-keys", settings.tenantId() + ":" + sha256Hex(settings.apiKey()));
             services.clear();
             settings.servicePorts().forEach((name, port) ->
                     services.put(name, new ServiceProcess(home, name, port, config, log(name))));
@@ -100,6 +97,22 @@ public final class LocalPlatform implements AutoCloseable {
         startKafka();
     }
 
+    /**
+     * Stops the Mongo stand-in gracefully, as an outage would take it away; {@link #startMongoAgain()} brings it
+     * back with its data, which needs the H2 file ({@code withInMemoryMongo(false)}).
+     */
+    public void stopMongo() {
+        if (settings.inMemoryMongo()) {
+            throw new IllegalStateException("an in-memory Mongo stand-in would come back empty; use withInMemoryMongo(false)");
+        }
+        mongo.close();
+    }
+
+    /** Starts the Mongo stand-in again on the same port and H2 file. */
+    public void startMongoAgain() {
+        startMongo();
+    }
+
     /** Services first (they flush their work), then the Mongo stand-in (commits H2), then the broker. */
     public void stop() {
         services.values().forEach(ServiceProcess::stop);
@@ -114,6 +127,13 @@ public final class LocalPlatform implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    private void startMongo() {
+        mongo = settings.inMemoryMongo()
+                ? MongoStandIn.startInMemory(home, settings.mongoPort(), log("mongo"))
+                : MongoStandIn.startOnH2(home, settings.mongoPort(), settings.dataDir().resolve("mongo/trustline.mv"),
+                        log("mongo"));
     }
 
     private void startKafka() {

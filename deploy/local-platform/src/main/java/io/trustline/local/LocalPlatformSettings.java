@@ -18,10 +18,11 @@ import java.util.Map;
  * @param inMemoryMongo  true: nothing survives a stop (tests); false: an H2 file under the data dir
  * @param tenantId       the tenant the API key belongs to
  * @param apiKey         the API key (only its SHA-256 hash is handed to the services)
+ * @param serviceConfig  configuration every service gets on top of the platform's (e.g. shorter timeouts in tests)
  */
 public record LocalPlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int mongoPort,
                                     Map<String, Integer> servicePorts, boolean inMemoryMongo, String tenantId,
-                                    String apiKey) {
+                                    String apiKey, Map<String, String> serviceConfig) {
 
     public static final String DEV_TENANT = "dev";
     public static final String DEV_API_KEY = "tl_dev_local_only_key";
@@ -30,6 +31,7 @@ public record LocalPlatformSettings(Path dataDir, int kafkaPort, int controllerP
     public LocalPlatformSettings {
         // start order and the printed summary follow the map's order
         servicePorts = Collections.unmodifiableMap(new LinkedHashMap<>(servicePorts));
+        serviceConfig = Map.copyOf(serviceConfig);
     }
 
     /** The documented local run: fixed ports (services on 8081–8084), data kept under the data dir. */
@@ -38,7 +40,7 @@ public record LocalPlatformSettings(Path dataDir, int kafkaPort, int controllerP
         for (int i = 0; i < SERVICES.size(); i++) {
             ports.put(SERVICES.get(i), 8081 + i);
         }
-        return new LocalPlatformSettings(dataDir, 19092, 19093, 27018, ports, false, DEV_TENANT, apiKey);
+        return new LocalPlatformSettings(dataDir, 19092, 19093, 27018, ports, false, DEV_TENANT, apiKey, Map.of());
     }
 
     /** For tests on a shared machine: free ports, in-memory Mongo. */
@@ -46,7 +48,7 @@ public record LocalPlatformSettings(Path dataDir, int kafkaPort, int controllerP
         Map<String, Integer> ports = new LinkedHashMap<>();
         SERVICES.forEach(service -> ports.put(service, FreePorts.next()));
         return new LocalPlatformSettings(dataDir, FreePorts.next(), FreePorts.next(), FreePorts.next(), ports, true,
-                tenantId, apiKey);
+                tenantId, apiKey, Map.of());
     }
 
     /** The same settings with only the given services (none: the broker and the Mongo stand-in alone). */
@@ -59,11 +61,21 @@ public record LocalPlatformSettings(Path dataDir, int kafkaPort, int controllerP
             }
             kept.put(name, port);
         }
-        return new LocalPlatformSettings(dataDir, kafkaPort, controllerPort, mongoPort, kept, inMemoryMongo, tenantId, apiKey);
+        return new LocalPlatformSettings(dataDir, kafkaPort, controllerPort, mongoPort, kept, inMemoryMongo, tenantId, apiKey,
+                serviceConfig);
     }
 
     /** The same settings keeping Mongo's data in an H2 file under the data dir (or not). */
     public LocalPlatformSettings withInMemoryMongo(boolean inMemory) {
-        return new LocalPlatformSettings(dataDir, kafkaPort, controllerPort, mongoPort, servicePorts, inMemory, tenantId, apiKey);
+        return new LocalPlatformSettings(dataDir, kafkaPort, controllerPort, mongoPort, servicePorts, inMemory, tenantId, apiKey,
+                serviceConfig);
+    }
+
+    /** The same settings with more configuration for every service. */
+    public LocalPlatformSettings withServiceConfig(Map<String, String> more) {
+        Map<String, String> merged = new LinkedHashMap<>(serviceConfig);
+        merged.putAll(more);
+        return new LocalPlatformSettings(dataDir, kafkaPort, controllerPort, mongoPort, servicePorts, inMemoryMongo, tenantId,
+                apiKey, merged);
     }
 }

@@ -49,7 +49,7 @@ class LocalPlatformTest {
     @Test
     void aServiceThatIsNotBuilt_failsTheStartWithTheBuildCommand_andLeavesNothingRunning() {
         LocalPlatformSettings settings = new LocalPlatformSettings(dataDir, FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), Map.of("unbuilt", FreePorts.next()), true, "t", "key");
+                FreePorts.next(), Map.of("unbuilt", FreePorts.next()), true, "t", "key", Map.of());
         LocalPlatform platform = new LocalPlatform(settings);
 
         assertThatThrownBy(platform::start)

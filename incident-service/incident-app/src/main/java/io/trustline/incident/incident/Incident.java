@@ -36,13 +36,16 @@ public class Incident {
                 command.openedAt()));
     }
 
+    /** Returns the event it stored, so the caller can answer from it. */
     @CommandHandler
-    void handle(IssueActionPlan command) {
+    ActionPlanIssued handle(IssueActionPlan command) {
         if (!tenantId.equals(command.tenantId())) {
             throw new UnknownResourceException("incident", command.issueId());
         }
-        apply(new ActionPlanIssued(issueId, tenantId, clientId, command.steps(), command.owner(), command.eta(),
-                command.issuedAt()));
+        ActionPlanIssued issued = new ActionPlanIssued(issueId, tenantId, clientId, command.steps(), command.owner(),
+                command.eta(), command.issuedAt());
+        apply(issued);
+        return issued;
     }
 
     @EventSourcingHandler

@@ -12,7 +12,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** One document per incident, replaced whole so a replay rebuilds the same documents. */
+/** One document per incident; each event upserts its own fields, so a replay rebuilds the same documents. */
 @ApplicationScoped
 public class IncidentDetailsProjection implements AxonMessageHandlers {
 
@@ -26,15 +26,13 @@ public class IncidentDetailsProjection implements AxonMessageHandlers {
 
     @EventHandler
     void on(IncidentOpened event) {
-        incidents.save(event.tenantId(), event.issueId(),
+        incidents.upsert(event.tenantId(), event.issueId(),
                 new IncidentDetails(event.issueId(), event.clientId(), event.summary(), event.openedAt(), null));
     }
 
     @EventHandler
     void on(ActionPlanIssued event) {
-        IncidentDetails current = incidents.get(event.tenantId(), event.issueId());
-        incidents.save(event.tenantId(), event.issueId(), current.withActionPlan(
-                new IncidentDetails.ActionPlan(event.steps(), event.owner(), event.eta(), event.issuedAt())));
+        incidents.upsertField(event.tenantId(), event.issueId(), "actionPlan", IncidentDetails.ActionPlan.of(event));
     }
 
     @QueryHandler

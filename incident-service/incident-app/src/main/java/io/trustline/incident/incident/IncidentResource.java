@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.Clock;
+import io.trustline.incident.incident.IncidentEvent.ActionPlanIssued;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -47,12 +48,12 @@ public class IncidentResource {
     @POST
     @Path("/{issueId}/action-plan")
     @Operation(summary = "Issue an action plan for the incident",
-            description = "Emits ActionPlanIssued on trustline.incident.v1. Answers 201 with the incident.")
+            description = "Emits ActionPlanIssued on trustline.incident.v1. Answers 201 with the action plan as stored "
+                    + "(the incident's summary and opening time are on GET).")
     public Response issueActionPlan(@PathParam("issueId") String issueId, @NotNull @Valid IssueActionPlanRequest request) {
-        find(issueId);
-        commands.sendAndWait(request.toCommand(issueId, tenant.id(), clock.instant()));
+        ActionPlanIssued issued = commands.sendAndWait(request.toCommand(issueId, tenant.id(), clock.instant()));
         return Response.created(UriBuilder.fromResource(IncidentResource.class).path(issueId).build())
-                .entity(find(issueId)).build();
+                .entity(IncidentDetails.withIssued(issued)).build();
     }
 
     private IncidentDetails find(String issueId) {

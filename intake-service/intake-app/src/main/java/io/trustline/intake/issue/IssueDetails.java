@@ -11,6 +11,18 @@ public record IssueDetails(String issueId, String clientId, String summary, Stri
                            String channel, PsaTicketRef psaTicket, Priority priority, Expectation expectation,
                            Instant reportedAt) {
 
+    /** The issue as a report that was just stored makes it. */
+    static IssueDetails reported(IssueCommand.ReportIssue command) {
+        return new IssueDetails(command.issueId(), command.clientId(), command.summary(), command.description(),
+                command.reportedBy(), command.channel(), command.psaTicket(), command.priority(), command.expectation(),
+                command.reportedAt());
+    }
+
+    static IssueDetails of(IssueEvent.IssueReported event) {
+        return new IssueDetails(event.issueId(), event.clientId(), event.summary(), event.description(),
+                event.reportedBy(), event.channel(), event.psaTicket(), event.priority(), null, event.reportedAt());
+    }
+
     IssueDetails withExpectation(Expectation agreed) {
         return new IssueDetails(issueId, clientId, summary, description, reportedBy, channel, psaTicket, priority,
                 agreed, reportedAt);

@@ -12,7 +12,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** One document per issue, replaced whole so that replaying the events rebuilds the same documents. */
+/** One document per issue; each event upserts its own fields, so a replay rebuilds the same documents. */
 @ApplicationScoped
 public class IssueDetailsProjection implements AxonMessageHandlers {
 
@@ -25,15 +25,12 @@ public class IssueDetailsProjection implements AxonMessageHandlers {
 
     @EventHandler
     void on(IssueReported event) {
-        issues.save(event.tenantId(), event.issueId(), new IssueDetails(event.issueId(), event.clientId(), event.summary(),
-                event.description(), event.reportedBy(), event.channel(), event.psaTicket(), event.priority(), null,
-                event.reportedAt()));
+        issues.upsert(event.tenantId(), event.issueId(), IssueDetails.of(event));
     }
 
     @EventHandler
     void on(ExpectationSet event) {
-        IssueDetails current = issues.get(event.tenantId(), event.issueId());
-        issues.save(event.tenantId(), event.issueId(), current.withExpectation(event.expectation()));
+        issues.upsertField(event.tenantId(), event.issueId(), "expectation", event.expectation());
     }
 
     @QueryHandler

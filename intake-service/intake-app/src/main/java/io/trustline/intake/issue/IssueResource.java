@@ -1,5 +1,6 @@
 package io.trustline.intake.issue;
 
+import io.trustline.platform.command.IdempotencyKeys;
 import io.trustline.platform.problem.UnknownResourceException;
 import io.trustline.platform.tenancy.ApiKeySecurityScheme;
 import io.trustline.platform.tenancy.CurrentTenant;
@@ -19,10 +20,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
+import io.trustline.intake.issue.IssueCommand.ReportIssue;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -36,9 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = ApiKeySecurityScheme.NAME)
 public class IssueResource {
 
-    /** Lets a PSA retry a report safely: same key, same issue. */
-    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
     private final Clock clock = Clock.systemUTC();
 
     @Inject
@@ -47,6 +44,8 @@ public class IssueResource {
     QueryGateway queries;
     @Inject
     CurrentTenant tenant;
+    @Inject
+    IssueHistory history;
 
     @POST
     @Operation(summary = "Report a client's issue with the client's expectation",
@@ -54,17 +53,19 @@ public class IssueResource {
                     + "With an Idempotency-Key, a retry of the same report answers 200 with the issue it created first "
                     + "and records nothing new.")
     public Response report(@NotNull @Valid ReportIssueRequest request,
-                           @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 200) String idempotencyKey,
+                           @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = 200) String idempotencyKey,
                            @Context UriInfo uri) {
-        String issueId = idempotencyKey == null ? UUID.randomUUID().toString() : issueIdFor(idempotencyKey);
+        String issueId = IdempotencyKeys.resourceId(tenant.id(), "issue", idempotencyKey);
         URI location = uri.getAbsolutePathBuilder().path(issueId).build();
+        ReportIssue command = request.toCommand(issueId, tenant.id(), clock.instant());
         try {
-            commands.sendAndWait(request.toCommand(issueId, tenant.id(), clock.instant()));
+            commands.sendAndWait(command);
         } catch (AggregateStreamCreationException alreadyReported) {
-            return Response.ok(get(issueId)).location(location).header("Idempotent-Replayed", "true").build();
+            return Response.ok(history.reportedEarlier(issueId)).location(location)
+                    .header(IdempotencyKeys.REPLAYED, "true").build();
         }
-        IssueDetails created = find(issueId).orElseThrow(() -> new IllegalStateException("issue " + issueId + " not projected"));
-        return Response.created(location).entity(created).build();
+        // answered from what was stored, not from the read model, which catches up on its own
+        return Response.created(location).entity(IssueDetails.reported(command)).build();
     }
 
     @GET
@@ -72,12 +73,6 @@ public class IssueResource {
     @Operation(summary = "One issue of your tenant, with its expectation")
     public IssueDetails get(@PathParam("issueId") String issueId) {
         return find(issueId).orElseThrow(() -> new UnknownResourceException("issue", issueId));
-    }
-
-    // the same key of the same tenant always names the same issue; another tenant's key never collides
-    private String issueIdFor(String idempotencyKey) {
-        return UUID.nameUUIDFromBytes(("issue|" + tenant.id() + "|" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
-                .toString();
     }
 
     private Optional<IssueDetails> find(String issueId) {

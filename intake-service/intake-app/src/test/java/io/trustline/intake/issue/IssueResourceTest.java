@@ -6,6 +6,7 @@ import static io.trustline.testkit.TestTenants.API_KEY_A;
 import static io.trustline.testkit.TestTenants.API_KEY_B;
 import static io.trustline.testkit.TestTenants.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -19,6 +20,7 @@ import io.trustline.testkit.KafkaTestTopics;
 import io.trustline.testkit.RequiresInfra;
 import io.trustline.testkit.TrustlineInfraResource;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -91,12 +93,13 @@ class IssueResourceTest {
     void aReportedIssue_canBeReadBack_byItsTenantOnly() {
         String issueId = reportIssue(uniqueClient());
 
-        given().header("Authorization", bearer(API_KEY_A))
+        // the read model catches up with the stored events on its own, moments after the 201
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", bearer(API_KEY_A))
                 .when().get("/issues/" + issueId)
                 .then().statusCode(200)
                 .body("issueId", equalTo(issueId))
                 .body("expectation.when.reason", equalTo("payroll is due tomorrow"))
-                .body("expectation.how.acceptanceChecks", hasItem("bank accepts file"));
+                .body("expectation.how.acceptanceChecks", hasItem("bank accepts file")));
 
         given().header("Authorization", bearer(API_KEY_B))
                 .when().get("/issues/" + issueId)

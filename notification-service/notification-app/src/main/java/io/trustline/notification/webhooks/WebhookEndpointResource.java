@@ -2,6 +2,8 @@ package io.trustline.notification.webhooks;
 
 import io.trustline.notification.webhooks.WebhookEndpointQueries.GetWebhookEndpointById;
 import io.trustline.notification.webhooks.WebhookEndpointQueries.ListWebhookEndpoints;
+import io.trustline.notification.webhooks.WebhookEndpointCommand.RegisterWebhookEndpoint;
+import io.trustline.platform.command.IdempotencyKeys;
 import io.trustline.platform.problem.UnknownResourceException;
 import io.trustline.platform.tenancy.ApiKeySecurityScheme;
 import io.trustline.platform.tenancy.CurrentTenant;
@@ -9,7 +11,9 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,9 +22,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.Clock;
-import java.util.UUID;
+import java.net.URI;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -39,16 +44,26 @@ public class WebhookEndpointResource {
     QueryGateway queries;
     @Inject
     CurrentTenant tenant;
+    @Inject
+    WebhookEndpointHistory history;
 
     @POST
     @Operation(summary = "Register a partner URL for CloudEvent types",
             description = "Each event of your tenant of those types is POSTed there as a structured CloudEvent "
-                    + "(application/cloudevents+json). Answers 201 with the endpoint.")
-    public Response register(@NotNull @Valid RegisterWebhookEndpointRequest request) {
-        String endpointId = UUID.randomUUID().toString();
-        commands.sendAndWait(request.toCommand(endpointId, tenant.id(), clock.instant()));
-        return Response.created(UriBuilder.fromResource(WebhookEndpointResource.class).path(endpointId).build())
-                .entity(get(endpointId)).build();
+                    + "(application/cloudevents+json). Answers 201 with the endpoint. With an Idempotency-Key, a "
+                    + "retry answers 200 with the endpoint the first call registered and registers nothing new.")
+    public Response register(@NotNull @Valid RegisterWebhookEndpointRequest request,
+                             @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = 200) String idempotencyKey) {
+        String endpointId = IdempotencyKeys.resourceId(tenant.id(), "webhook-endpoint", idempotencyKey);
+        URI location = UriBuilder.fromResource(WebhookEndpointResource.class).path(endpointId).build();
+        RegisterWebhookEndpoint command = request.toCommand(endpointId, tenant.id(), clock.instant());
+        try {
+            commands.sendAndWait(command);
+        } catch (AggregateStreamCreationException alreadyRegistered) {
+            return Response.ok(history.registeredEarlier(endpointId)).location(location)
+                    .header(IdempotencyKeys.REPLAYED, "true").build();
+        }
+        return Response.created(location).entity(WebhookEndpointDetails.registered(command)).build();
     }
 
     @GET

@@ -15,7 +15,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Endpoints by id, and per tenant for deliveries; both replaced whole, so replays are harmless. */
+/** Endpoints by id, and per tenant for deliveries; both written by upserts, so replays are harmless. */
 @ApplicationScoped
 public class WebhookEndpointsProjection implements AxonMessageHandlers {
 
@@ -33,8 +33,9 @@ public class WebhookEndpointsProjection implements AxonMessageHandlers {
     void on(WebhookEndpointRegistered event) {
         WebhookEndpointDetails endpoint = new WebhookEndpointDetails(event.endpointId(), event.url(), event.eventTypes(),
                 event.registeredAt());
-        endpoints.save(event.tenantId(), event.endpointId(), endpoint);
-        byTenant.save(event.tenantId(), event.tenantId(), of(event.tenantId()).with(endpoint));
+        endpoints.upsert(event.tenantId(), event.endpointId(), endpoint);
+        // one processor thread writes this document, so reading it back before the upsert is race-free
+        byTenant.upsert(event.tenantId(), event.tenantId(), of(event.tenantId()).with(endpoint));
     }
 
     @QueryHandler

@@ -95,12 +95,18 @@ class WebhookDeliveryTest {
         given().when().get("/webhooks/endpoints").then().statusCode(401);
     }
 
+    /** Registers an endpoint and waits until deliveries see it (the endpoint list is a read model that catches up). */
     private static String register(String apiKey, String url, String eventType) {
-        return given().header("Authorization", bearer(apiKey)).contentType("application/json")
+        String endpointId = given().header("Authorization", bearer(apiKey)).contentType("application/json")
                 .body("{\"url\": \"" + url + "\", \"eventTypes\": [\"" + eventType + "\"]}")
                 .when().post("/webhooks/endpoints")
                 .then().statusCode(201)
+                .body("url", equalTo(url))
                 .extract().path("endpointId");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().header("Authorization", bearer(apiKey)).when().get("/webhooks/endpoints")
+                        .then().statusCode(200).body("endpoints.endpointId", hasItem(endpointId)));
+        return endpointId;
     }
 
     private static String publish(String type, String clientId) {

@@ -37,7 +37,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The service's Axon configuration, managed by CDI: event store on MongoDB through the official driver,
- * aggregates and handlers contributed by the service, the outbox relay as a tracking processor.
+ * aggregates and handlers contributed by the service, the outbox relay and each read model as tracking
+ * processors. Nothing but the append runs in a command's unit of work, so a command either stored its
+ * events or failed before it did.
  * Started with Quarkus and shut down before the Kafka producer and Mongo client go away.
  */
 @ApplicationScoped
@@ -57,6 +59,7 @@ public class AxonRuntime {
                 @ConfigProperty(name = "quarkus.mongodb.database") String database,
                 @ConfigProperty(name = "trustline.relay.batch-size", defaultValue = "100") int relayBatchSize,
                 @ConfigProperty(name = "trustline.eventstore.batch-size", defaultValue = "500") int storageBatchSize,
+                @ConfigProperty(name = "trustline.read-models.batch-size", defaultValue = "100") int readModelBatchSize,
                 Instance<AxonModule> modules,
                 Instance<AxonMessageHandlers> handlers,
                 OutboxRelay relay) {
@@ -76,7 +79,6 @@ public class AxonRuntime {
                 .configureMessageSerializer(c -> serializer)
                 .configureEmbeddedEventStore(c -> storageEngine);
         configurer.eventProcessing()
-                .usingSubscribingEventProcessors()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerTokenStore(c -> MongoTokenStore.builder()
                         .mongoTemplate(template)
@@ -101,7 +103,15 @@ public class AxonRuntime {
         for (AxonMessageHandlers bean : handlers) {
             Object handler = ClientProxy.unwrap(bean);
             if (declares(handler, EventHandler.class)) {
-                configurer.eventProcessing().registerEventHandler(c -> handler);
+                String readModel = handler.getClass().getSimpleName();
+                configurer.eventProcessing()
+                        .registerTrackingEventProcessor(readModel, Configuration::eventStore,
+                                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                        .andBatchSize(readModelBatchSize)
+                                        // a new read model is built from the first stored event
+                                        .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+                        .assignHandlerInstancesMatching(readModel, handler::equals)
+                        .registerEventHandler(c -> handler);
             }
             if (declares(handler, QueryHandler.class)) {
                 configurer.registerQueryHandler(c -> handler);

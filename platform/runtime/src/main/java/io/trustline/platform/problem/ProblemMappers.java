@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.trustline.platform.failure.FailureKind;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -28,6 +29,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String OUTCOME_UNKNOWN = "A change it asked for may or may not have been recorded: "
+            + "retry with the same Idempotency-Key, which is safe either way, or read the resource before retrying "
+            + "without one.";
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response invalidFields(ConstraintViolationException e) {
@@ -112,11 +117,22 @@ public class ProblemMappers {
                 e.getMessage(), List.of()).toResponse();
     }
 
+    /**
+     * A command runs nothing fallible after its events are appended (read models catch up on their own), so a
+     * failure here happened before or during the append. During the append the outcome is unknown to us — the
+     * write may have reached MongoDB — and the answer says exactly that instead of promising nothing happened.
+     */
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (FailureKind.of(e) == FailureKind.INFRASTRUCTURE) {
+            LOG.warn("An API call failed because infrastructure is unavailable", e);
+            return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "Temporarily unavailable",
+                    "Storage or a service we depend on did not answer in time. " + OUTCOME_UNKNOWN)
+                    .toResponseBuilder().header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("Unexpected failure of an API call", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Internal error",
-                "The request failed on our side; nothing was accepted. It is safe to retry.").toResponse();
+                "The request failed on our side. " + OUTCOME_UNKNOWN).toResponse();
     }
 
     private static Response fieldProblem(String field, String message) {

@@ -2,19 +2,22 @@ package io.trustline.platform.readmodel;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
 import io.trustline.platform.json.DocumentMapper;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 
 /**
  * A read model of one record type, one document per id, owned by a tenant. Reads by full key only (the
- * Mongo stand-in scans on anything else); writes replace the whole document, so replays are harmless.
- * Another tenant's document reads as absent.
+ * Mongo stand-in scans on anything else). Writes are upserts that set only the fields they are given, so
+ * applying an event twice, or replaying them all, leaves the same document. Another tenant's document
+ * reads as absent.
  */
 public final class TenantDocuments<T> {
 
     private static final String TENANT = "tenantId";
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> collection;
     private final Class<T> type;
@@ -33,17 +36,25 @@ public final class TenantDocuments<T> {
         return Optional.of(DocumentMapper.fromDocument(stored, type));
     }
 
-    public T get(String tenantId, String id) {
-        return find(tenantId, id).orElseThrow(() ->
-                new IllegalStateException("no " + type.getSimpleName() + " " + id + " of tenant " + tenantId));
+    /** Sets every field {@code value} has (absent ones are left as they are), creating the document if needed. */
+    public void upsert(String tenantId, String id, T value) {
+        Document fields = new Document();
+        for (Map.Entry<String, Object> field : DocumentMapper.toDocument(value).entrySet()) {
+            if (field.getValue() != null) {
+                fields.append(field.getKey(), field.getValue());
+            }
+        }
+        set(tenantId, id, fields);
     }
 
-    public void save(String tenantId, String id, T value) {
-        Document document = DocumentMapper.toDocument(value).append(TENANT, tenantId).append("_id", id);
-        collection.replaceOne(Filters.eq("_id", id), document, new ReplaceOptions().upsert(true));
+    /** Sets one field, creating the document if needed. */
+    public void upsertField(String tenantId, String id, String field, Object value) {
+        Document wrapped = DocumentMapper.toDocument(Map.of(field, value));
+        set(tenantId, id, new Document(field, wrapped.get(field)));
     }
 
-    public MongoCollection<Document> collection() {
-        return collection;
+    private void set(String tenantId, String id, Document fields) {
+        fields.append(TENANT, tenantId);
+        collection.updateOne(Filters.eq("_id", id), new Document("$set", fields), UPSERT);
     }
 }

@@ -1,0 +1,38 @@
+package io.trustline.intake.issue;
+
+import io.trustline.intake.issue.IssueEvent.ExpectationSet;
+import io.trustline.intake.issue.IssueEvent.IssueReported;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+/**
+ * An issue read back from its own stored events. A replayed report answers from here rather than from
+ * the read model, which may not have caught up with a report stored a moment ago.
+ */
+@ApplicationScoped
+class IssueHistory {
+
+    private final EventStore events;
+
+    @Inject
+    IssueHistory(EventStore events) {
+        this.events = events;
+    }
+
+    IssueDetails reportedEarlier(String issueId) {
+        IssueDetails details = null;
+        for (DomainEventMessage<?> stored : events.readEvents(issueId).asStream().toList()) {
+            if (stored.getPayload() instanceof IssueReported reported) {
+                details = IssueDetails.of(reported);
+            } else if (stored.getPayload() instanceof ExpectationSet expectation && details != null) {
+                details = details.withExpectation(expectation.expectation());
+            }
+        }
+        if (details == null) {
+            throw new IllegalStateException("issue " + issueId + " exists but has no IssueReported event");
+        }
+        return details;
+    }
+}
