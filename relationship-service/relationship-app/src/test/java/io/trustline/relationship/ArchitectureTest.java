@@ -3,21 +3,26 @@ package io.trustline.relationship;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.trustline.testkit.architecture.TrustlineArchitecture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 class ArchitectureTest {
 
-    private final JavaClasses relationship = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.trustline");
+    private static final JavaClasses RELATIONSHIP = TrustlineArchitecture.mainClasses();
+
+    @TestFactory
+    Stream<DynamicTest> relationshipKeepsTheSharedArchitectureRules() {
+        return TrustlineArchitecture.forService("io.trustline.relationship").checkedAgainst(RELATIONSHIP);
+    }
 
     @Test
     void theScoringEngineIsPlainJava_readingItsModelWithJacksonAlone() {
-        classes().that().resideInAPackage("io.trustline.relationship.scoring")
+        classes().that().resideInAPackage("io.trustline.relationship.scoring..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "io.trustline.relationship.scoring", "java..", "com.fasterxml.jackson..")
-                .check(relationship);
+                        "io.trustline.relationship.scoring..", "java..", "com.fasterxml.jackson..")
+                .check(RELATIONSHIP);
     }
 }

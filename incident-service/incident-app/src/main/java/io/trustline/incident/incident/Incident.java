@@ -6,7 +6,7 @@ import io.trustline.incident.incident.IncidentCommand.IssueActionPlan;
 import io.trustline.incident.incident.IncidentCommand.OpenIncident;
 import io.trustline.incident.incident.IncidentEvent.ActionPlanIssued;
 import io.trustline.incident.incident.IncidentEvent.IncidentOpened;
-import io.trustline.platform.problem.UnknownResourceException;
+import io.trustline.platform.domain.TenantOwnership;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -29,6 +29,7 @@ public class Incident {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(OpenIncident command) {
         if (issueId != null) {
+            TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
             // IssueReported delivered again: the incident is already open
             return;
         }
@@ -39,9 +40,7 @@ public class Incident {
     /** Returns the event it stored, so the caller can answer from it. */
     @CommandHandler
     ActionPlanIssued handle(IssueActionPlan command) {
-        if (!tenantId.equals(command.tenantId())) {
-            throw new UnknownResourceException("incident", command.issueId());
-        }
+        TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
         ActionPlanIssued issued = new ActionPlanIssued(issueId, tenantId, clientId, command.steps(), command.owner(),
                 command.eta(), command.issuedAt());
         apply(issued);

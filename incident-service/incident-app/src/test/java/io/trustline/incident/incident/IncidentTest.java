@@ -4,7 +4,7 @@ import io.trustline.incident.incident.IncidentCommand.IssueActionPlan;
 import io.trustline.incident.incident.IncidentCommand.OpenIncident;
 import io.trustline.incident.incident.IncidentEvent.ActionPlanIssued;
 import io.trustline.incident.incident.IncidentEvent.IncidentOpened;
-import io.trustline.platform.problem.UnknownResourceException;
+import io.trustline.platform.domain.NotFoundForTenant;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -41,6 +41,14 @@ class IncidentTest {
     }
 
     @Test
+    void openingAnotherTenantsIncident_isRejectedAsUnknown() {
+        fixture.given(OPENED)
+                .when(new OpenIncident("issue-1", "tenant-b", "acme", "Payroll down", REPORTED))
+                .expectException(NotFoundForTenant.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void anActionPlan_isIssuedForTheIncidentsClient() {
         fixture.given(OPENED)
                 .when(new IssueActionPlan("issue-1", "tenant-a", List.of("restart VM"), "Sam", null, PLANNED))
@@ -51,7 +59,7 @@ class IncidentTest {
     void actionPlan_isRejectedAsUnknown_forAnotherTenant() {
         fixture.given(OPENED)
                 .when(new IssueActionPlan("issue-1", "tenant-b", List.of("restart VM"), "Sam", null, PLANNED))
-                .expectException(UnknownResourceException.class)
+                .expectException(NotFoundForTenant.class)
                 .expectNoEvents();
     }
 

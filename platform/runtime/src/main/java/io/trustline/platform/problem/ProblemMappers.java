@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.trustline.platform.domain.NotFoundForTenant;
 import io.trustline.platform.failure.FailureKind;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -84,6 +85,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unknownResource(UnknownResourceException e) {
+        return Problem.of(Response.Status.NOT_FOUND, "Not found", e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notFoundForTenant(NotFoundForTenant e) {
         return Problem.of(Response.Status.NOT_FOUND, "Not found", e.getMessage()).toResponse();
     }
 
