@@ -15,9 +15,9 @@ class ArchitectureTest {
 
     @Test
     void theScoringEngineIsPlainJava_readingItsModelWithJacksonAlone() {
-        classes().that().resideInAPackage("io.trustline.relationship.scoring")
+        classes().that().resideInAPackage("io.trustline.relationship.scoring..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "io.trustline.relationship.scoring", "java..", "com.fasterxml.jackson..")
+                        "io.trustline.relationship.scoring..", "java..", "com.fasterxml.jackson..")
                 .check(relationship);
     }
 }

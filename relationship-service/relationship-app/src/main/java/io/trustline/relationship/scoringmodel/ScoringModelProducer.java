@@ -1,10 +1,10 @@
 package io.trustline.relationship.scoringmodel;
 
 import io.quarkus.runtime.Startup;
-import io.trustline.relationship.scoring.InvalidScoringModelException;
 import io.trustline.relationship.scoring.ScoringEngine;
-import io.trustline.relationship.scoring.ScoringModel;
-import io.trustline.relationship.scoring.ScoringModelFiles;
+import io.trustline.relationship.scoring.model.InvalidScoringModelException;
+import io.trustline.relationship.scoring.model.ScoringModel;
+import io.trustline.relationship.scoring.model.ScoringModelFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

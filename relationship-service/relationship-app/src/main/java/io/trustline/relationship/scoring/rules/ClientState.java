@@ -1,5 +1,8 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.rules;
 
+import io.trustline.relationship.scoring.ClientEvent;
+import io.trustline.relationship.scoring.Wording;
+import io.trustline.relationship.scoring.model.ScoringModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

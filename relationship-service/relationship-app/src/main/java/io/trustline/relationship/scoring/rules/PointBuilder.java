@@ -1,6 +1,10 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.rules;
 
 import io.trustline.relationship.scoring.Change.Dimension;
+import io.trustline.relationship.scoring.Change;
+import io.trustline.relationship.scoring.TimelinePoint;
+import io.trustline.relationship.scoring.Wording;
+import io.trustline.relationship.scoring.model.ScoringModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

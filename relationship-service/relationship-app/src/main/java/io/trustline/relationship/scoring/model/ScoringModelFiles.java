@@ -1,4 +1,4 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.model;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.trustline.relationship.scoring.ClientEvent.Impact;
 import io.trustline.relationship.scoring.ClientEvent.Scope;
+import io.trustline.relationship.scoring.ClientEvent;
+import io.trustline.relationship.scoring.churn.ChurnCause;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

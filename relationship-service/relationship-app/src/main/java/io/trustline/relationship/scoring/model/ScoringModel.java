@@ -1,7 +1,8 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.model;
 
 import io.trustline.relationship.scoring.ClientEvent.Impact;
 import io.trustline.relationship.scoring.ClientEvent.Scope;
+import io.trustline.relationship.scoring.churn.ChurnCause;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;

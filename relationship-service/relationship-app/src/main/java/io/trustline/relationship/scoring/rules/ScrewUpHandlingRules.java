@@ -1,11 +1,14 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.rules;
 
 import io.trustline.relationship.scoring.ClientEvent.ActionPlanIssued;
 import io.trustline.relationship.scoring.ClientEvent.IssueResolved;
 import io.trustline.relationship.scoring.ClientEvent.MiscommunicationRecorded;
 import io.trustline.relationship.scoring.ClientEvent.Party;
 import io.trustline.relationship.scoring.ClientEvent.ServiceDisruptionAdmitted;
-import io.trustline.relationship.scoring.ClientState.IssueState;
+import io.trustline.relationship.scoring.ClientEvent;
+import io.trustline.relationship.scoring.Wording;
+import io.trustline.relationship.scoring.model.ScoringModel;
+import io.trustline.relationship.scoring.rules.ClientState.IssueState;
 import java.time.Duration;
 
 /**

@@ -1,4 +1,4 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.rules;
 
 import io.trustline.relationship.scoring.ClientEvent.ActionPlanCompleted;
 import io.trustline.relationship.scoring.ClientEvent.ActionPlanIssued;
@@ -8,7 +8,10 @@ import io.trustline.relationship.scoring.ClientEvent.IssueAcknowledged;
 import io.trustline.relationship.scoring.ClientEvent.IssueResolved;
 import io.trustline.relationship.scoring.ClientEvent.ProactiveUpdateOverdue;
 import io.trustline.relationship.scoring.ClientEvent.ProactiveUpdateSent;
-import io.trustline.relationship.scoring.ClientState.IssueState;
+import io.trustline.relationship.scoring.ClientEvent;
+import io.trustline.relationship.scoring.Wording;
+import io.trustline.relationship.scoring.model.ScoringModel;
+import io.trustline.relationship.scoring.rules.ClientState.IssueState;
 import java.time.Duration;
 import java.time.Instant;
 

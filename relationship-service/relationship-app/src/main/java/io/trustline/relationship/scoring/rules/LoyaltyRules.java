@@ -1,4 +1,4 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.rules;
 
 import io.trustline.relationship.scoring.ClientEvent.CompetitorOfferDeclined;
 import io.trustline.relationship.scoring.ClientEvent.ContractRenewed;
@@ -7,6 +7,8 @@ import io.trustline.relationship.scoring.ClientEvent.GoodwillGesture;
 import io.trustline.relationship.scoring.ClientEvent.MeetingCadenceAgreed;
 import io.trustline.relationship.scoring.ClientEvent.MeetingHeld;
 import io.trustline.relationship.scoring.ClientEvent.ReferralGiven;
+import io.trustline.relationship.scoring.ClientEvent;
+import io.trustline.relationship.scoring.model.ScoringModel;
 
 /**
  * Loyalty answers "would they refuse a better offer?" (seed 004). It moves with the relationship

@@ -1,4 +1,6 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.rules;
+
+import io.trustline.relationship.scoring.ClientEvent;
 
 /**
  * One family of rules of the model. It reads the client's state as it was before the event,

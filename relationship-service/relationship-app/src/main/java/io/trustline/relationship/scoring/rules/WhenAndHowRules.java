@@ -1,4 +1,4 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.rules;
 
 import io.trustline.relationship.scoring.ClientEvent.ExpectationMet;
 import io.trustline.relationship.scoring.ClientEvent.ExpectationMissed;
@@ -6,7 +6,10 @@ import io.trustline.relationship.scoring.ClientEvent.ExpectationRevised;
 import io.trustline.relationship.scoring.ClientEvent.IssueReopened;
 import io.trustline.relationship.scoring.ClientEvent.Party;
 import io.trustline.relationship.scoring.ClientEvent.ResolutionConfirmed;
-import io.trustline.relationship.scoring.ClientState.IssueState;
+import io.trustline.relationship.scoring.ClientEvent;
+import io.trustline.relationship.scoring.Wording;
+import io.trustline.relationship.scoring.model.ScoringModel;
+import io.trustline.relationship.scoring.rules.ClientState.IssueState;
 import java.time.Duration;
 
 /**

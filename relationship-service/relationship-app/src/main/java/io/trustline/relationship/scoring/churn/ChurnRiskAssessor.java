@@ -1,6 +1,10 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.churn;
 
-import io.trustline.relationship.scoring.ChurnCause.Kind;
+import io.trustline.relationship.scoring.Timeline;
+import io.trustline.relationship.scoring.TimelinePoint;
+import io.trustline.relationship.scoring.Wording;
+import io.trustline.relationship.scoring.churn.ChurnCause.Kind;
+import io.trustline.relationship.scoring.model.ScoringModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,19 +16,19 @@ import java.util.function.Predicate;
  * trust, repeated misses, a client who has to chase, low loyalty, and the stuck relationship of
  * seed 003. Each cause names the points behind it; the level is the sum of the causes' weights.
  */
-final class ChurnRiskAssessor {
+public final class ChurnRiskAssessor {
 
     private static final int MAX_EVIDENCE = 10;
 
     private final ScoringModel model;
     private final ScoringModel.ChurnRiskRules rules;
 
-    ChurnRiskAssessor(ScoringModel model) {
+    public ChurnRiskAssessor(ScoringModel model) {
         this.model = model;
         this.rules = model.churnRisk();
     }
 
-    ChurnRisk assess(Timeline timeline, Instant asOf) {
+    public ChurnRisk assess(Timeline timeline, Instant asOf) {
         Timeline known = timeline.upTo(asOf);
         List<TimelinePoint> points = known.points();
         if (points.isEmpty()) {
@@ -52,7 +56,7 @@ final class ChurnRiskAssessor {
         return new ChurnRisk(asOf, level(weight), causes);
     }
 
-    List<ChurnRiskChange> changes(Timeline timeline) {
+    public List<ChurnRiskChange> changes(Timeline timeline) {
         List<ChurnRiskChange> changes = new ArrayList<>();
         ChurnRisk.Level level = ChurnRisk.Level.NONE;
         Instant previous = null;
