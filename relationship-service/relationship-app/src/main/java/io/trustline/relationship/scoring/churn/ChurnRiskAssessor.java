@@ -1,5 +1,9 @@
 package io.trustline.relationship.scoring.churn;
 
+import io.trustline.relationship.scoring.ClientEvent.ClientChasedUpdate;
+import io.trustline.relationship.scoring.ClientEvent.ExpectationMissed;
+import io.trustline.relationship.scoring.ClientEvent.MeetingHeld;
+import io.trustline.relationship.scoring.ClientEvent;
 import io.trustline.relationship.scoring.Timeline;
 import io.trustline.relationship.scoring.TimelinePoint;
 import io.trustline.relationship.scoring.Wording;
@@ -39,9 +43,9 @@ public final class ChurnRiskAssessor {
         List<ChurnCause> causes = new ArrayList<>();
         meetingOverdue(points, asOf, causes);
         trustDrop(known, windowStart, recent, causes);
-        repeated(recent, "ExpectationMissed", rules.missedExpectations(), Kind.REPEATED_MISSES,
+        repeated(recent, ExpectationMissed.class, rules.missedExpectations(), Kind.REPEATED_MISSES,
                 " expectations missed in " + rules.windowDays() + " days", causes);
-        repeated(recent, "ClientChasedUpdate", rules.clientChases(), Kind.CLIENT_CHASING,
+        repeated(recent, ClientChasedUpdate.class, rules.clientChases(), Kind.CLIENT_CHASING,
                 " times the client had to chase an update in " + rules.windowDays() + " days", causes);
         if (known.loyalty() < rules.loyaltyBelow()) {
             causes.add(new ChurnCause(Kind.LOW_LOYALTY, "loyalty " + Wording.number(known.loyalty()) + " is under "
@@ -82,7 +86,7 @@ public final class ChurnRiskAssessor {
         }
         List<String> lastMeeting = List.of();
         for (int i = points.size() - 1; i >= 0 && lastMeeting.isEmpty(); i--) {
-            if (points.get(i).eventType().equals("MeetingHeld")) {
+            if (points.get(i).event() instanceof MeetingHeld) {
                 lastMeeting = List.of(points.get(i).eventId());
             }
         }
@@ -100,9 +104,9 @@ public final class ChurnRiskAssessor {
         }
     }
 
-    private static void repeated(List<TimelinePoint> recent, String eventType, int threshold, Kind kind,
-                                 String wording, List<ChurnCause> causes) {
-        List<String> ids = recent.stream().filter(p -> p.eventType().equals(eventType)).map(TimelinePoint::eventId).toList();
+    private static void repeated(List<TimelinePoint> recent, Class<? extends ClientEvent> type, int threshold,
+                                 Kind kind, String wording, List<ChurnCause> causes) {
+        List<String> ids = recent.stream().filter(p -> type.isInstance(p.event())).map(TimelinePoint::eventId).toList();
         if (ids.size() >= threshold) {
             causes.add(new ChurnCause(kind, ids.size() + wording, ids));
         }

@@ -17,10 +17,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reads and checks model files. Anything missing, misspelt or out of range is refused with the
@@ -41,12 +39,7 @@ public final class ScoringModelFiles {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    private static final Set<String> EVENT_TYPES = Arrays.stream(ClientEvent.class.getPermittedSubclasses())
-            .flatMap(type -> type.isInterface()
-                    ? Arrays.stream(type.getPermittedSubclasses())
-                    : java.util.stream.Stream.of(type))
-            .map(Class::getSimpleName)
-            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> EVENT_TYPES = ClientEvent.typesByName().keySet();
 
     private ScoringModelFiles() {
     }

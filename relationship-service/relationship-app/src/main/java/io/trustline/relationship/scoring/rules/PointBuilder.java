@@ -2,18 +2,19 @@ package io.trustline.relationship.scoring.rules;
 
 import io.trustline.relationship.scoring.Change.Dimension;
 import io.trustline.relationship.scoring.Change;
+import io.trustline.relationship.scoring.ClientEvent;
 import io.trustline.relationship.scoring.TimelinePoint;
 import io.trustline.relationship.scoring.Wording;
-import io.trustline.relationship.scoring.model.ScoringModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects the changes of one point, applying each to the state clamped to the model's range. */
+/** Collects the changes of one point; each moves the client's score, held within the model's scale. */
 final class PointBuilder {
 
     private final ClientState state;
     private final TimelinePoint.Kind kind;
+    private final ClientEvent event;
     private final String eventType;
     private final String eventId;
     private final Instant at;
@@ -22,16 +23,28 @@ final class PointBuilder {
     private final double loyaltyBefore;
     private final List<Change> changes = new ArrayList<>();
 
-    PointBuilder(ClientState state, TimelinePoint.Kind kind, String eventType, String eventId, Instant at,
-                 String issueId) {
+    private PointBuilder(ClientState state, TimelinePoint.Kind kind, ClientEvent event, String eventType,
+                         String eventId, Instant at, String issueId) {
         this.state = state;
         this.kind = kind;
+        this.event = event;
         this.eventType = eventType;
         this.eventId = eventId;
         this.at = at;
         this.issueId = issueId;
-        this.trustBefore = state.trust;
-        this.loyaltyBefore = state.loyalty;
+        this.trustBefore = state.trust();
+        this.loyaltyBefore = state.loyalty();
+    }
+
+    static PointBuilder forEvent(ClientState state, ClientEvent event) {
+        String issueId = event instanceof ClientEvent.OfIssue ofIssue ? ofIssue.issueId() : null;
+        return new PointBuilder(state, TimelinePoint.Kind.EVENT, event, event.type(), event.eventId(),
+                event.occurredAt(), issueId);
+    }
+
+    static PointBuilder forTick(ClientState state, Instant tick) {
+        return new PointBuilder(state, TimelinePoint.Kind.CLOCK, null, TimelinePoint.CLOCK_TYPE, "clock:" + tick,
+                tick, null);
     }
 
     Instant at() {
@@ -39,17 +52,13 @@ final class PointBuilder {
     }
 
     void trust(double amount, String rule, String because) {
-        double before = state.trust;
-        state.trust = clamp(before + amount);
-        state.trustLowSinceTick = Math.min(state.trustLowSinceTick, state.trust);
-        state.trustHighSinceTick = Math.max(state.trustHighSinceTick, state.trust);
-        changes.add(change(Dimension.TRUST, before, amount, state.trust, rule, because));
+        double before = state.trust();
+        changes.add(change(Dimension.TRUST, before, amount, state.changeTrust(amount), rule, because));
     }
 
     void loyalty(double amount, String rule, String because) {
-        double before = state.loyalty;
-        state.loyalty = clamp(before + amount);
-        changes.add(change(Dimension.LOYALTY, before, amount, state.loyalty, rule, because));
+        double before = state.loyalty();
+        changes.add(change(Dimension.LOYALTY, before, amount, state.changeLoyalty(amount), rule, because));
     }
 
     private static Change change(Dimension dimension, double before, double amount, double after, String rule,
@@ -66,12 +75,7 @@ final class PointBuilder {
     }
 
     TimelinePoint build() {
-        return new TimelinePoint(kind, eventType, eventId, at, issueId, trustBefore, state.trust, loyaltyBefore,
-                state.loyalty, changes, state.meetingDueAt());
-    }
-
-    private double clamp(double score) {
-        ScoringModel.Scores range = state.model.scores();
-        return Math.max(range.min(), Math.min(range.max(), score));
+        return new TimelinePoint(kind, event, eventType, eventId, at, issueId, trustBefore, state.trust(),
+                loyaltyBefore, state.loyalty(), changes, state.meetingDueAt());
     }
 }

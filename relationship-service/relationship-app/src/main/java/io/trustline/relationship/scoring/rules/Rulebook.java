@@ -6,6 +6,7 @@ import io.trustline.relationship.scoring.model.ScoringModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The rules of one model, applied to one client's history in order: each event through the rule
@@ -22,9 +23,11 @@ public final class Rulebook {
             new WhenAndHowRules(),
             new LoyaltyRules());
     private final ContactClock clock = new ContactClock();
+    private final Set<Class<? extends ClientEvent>> contactEvents;
 
     public Rulebook(ScoringModel model) {
         this.model = model;
+        this.contactEvents = model.contact().contactEventTypes();
     }
 
     /**
@@ -35,10 +38,9 @@ public final class Rulebook {
         if (history.isEmpty()) {
             return List.of();
         }
-        ClientState state = new ClientState(model);
-        state.begin(history.get(0).occurredAt());
+        ClientState state = new ClientState(model, contactEvents, history.get(0).occurredAt());
         List<TimelinePoint> points = new ArrayList<>(history.size() + 16);
-        Instant nextTick = state.relationshipStart.plus(model.contact().tick());
+        Instant nextTick = state.relationshipStart().plus(model.contact().tick());
         for (ClientEvent event : history) {
             nextTick = ticksUntil(event.occurredAt(), nextTick, state, points);
             points.add(apply(event, state));
@@ -47,19 +49,13 @@ public final class Rulebook {
         return points;
     }
 
+    /** Every rule reads the state as it was before the event; then the state records it. */
     private TimelinePoint apply(ClientEvent event, ClientState state) {
-        String issueId = event instanceof ClientEvent.OfIssue ofIssue ? ofIssue.issueId() : null;
-        if (issueId != null) {
-            state.issue(issueId, event.occurredAt());
-        }
-        PointBuilder point = new PointBuilder(state, TimelinePoint.Kind.EVENT, event.type(), event.eventId(),
-                event.occurredAt(), issueId);
+        PointBuilder point = PointBuilder.forEvent(state, event);
         for (ScoringRules rule : rules) {
             rule.on(event, state, point);
         }
-        if (model.contact().contactEvents().contains(event.type())) {
-            state.lastContactAt = event.occurredAt();
-        }
+        state.record(event);
         return point.build();
     }
 
@@ -67,9 +63,9 @@ public final class Rulebook {
     private Instant ticksUntil(Instant until, Instant nextTick, ClientState state, List<TimelinePoint> points) {
         Instant tick = nextTick;
         while (!tick.isAfter(until)) {
-            PointBuilder point = new PointBuilder(state, TimelinePoint.Kind.CLOCK, TimelinePoint.CLOCK_TYPE,
-                    "clock:" + tick, tick, null);
+            PointBuilder point = PointBuilder.forTick(state, tick);
             clock.tick(state, point);
+            state.tickPassed();
             if (!point.isEmpty()) {
                 points.add(point.build());
             }
