@@ -1,7 +1,12 @@
 package io.trustline.relationship.scoring;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A fact about one client that the scoring engine reads. These records are the engine's own input,
@@ -19,6 +24,17 @@ public sealed interface ClientEvent {
     /** The catalog name of the event, as a person reads it on a timeline. */
     default String type() {
         return getClass().getSimpleName();
+    }
+
+    /**
+     * Every event type by its catalog name, the name a model file uses (its contact events): the
+     * one place a name becomes a type, so the engine itself decides by type alone.
+     */
+    static Map<String, Class<? extends ClientEvent>> typesByName() {
+        return Arrays.stream(ClientEvent.class.getPermittedSubclasses())
+                .flatMap(type -> type.isInterface() ? Arrays.stream(type.getPermittedSubclasses()) : Stream.of(type))
+                .map(type -> type.asSubclass(ClientEvent.class))
+                .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
     }
 
     /** Events that belong to one reported issue. */

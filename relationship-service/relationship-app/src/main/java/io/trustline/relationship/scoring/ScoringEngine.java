@@ -1,5 +1,10 @@
 package io.trustline.relationship.scoring;
 
+import io.trustline.relationship.scoring.churn.ChurnRisk;
+import io.trustline.relationship.scoring.churn.ChurnRiskAssessor;
+import io.trustline.relationship.scoring.churn.ChurnRiskChange;
+import io.trustline.relationship.scoring.model.ScoringModel;
+import io.trustline.relationship.scoring.rules.Rulebook;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,17 +31,12 @@ public final class ScoringEngine {
             .thenComparing(Object::toString);
 
     private final ScoringModel model;
-    private final List<ScoringRules> rules = List.of(
-            new ChronicPainRules(),
-            new ExpectationsFirstRules(),
-            new ScrewUpHandlingRules(),
-            new WhenAndHowRules(),
-            new LoyaltyRules());
-    private final ContactClock clock = new ContactClock();
+    private final Rulebook rules;
     private final ChurnRiskAssessor churnRisk;
 
     public ScoringEngine(ScoringModel model) {
         this.model = model;
+        this.rules = new Rulebook(model);
         this.churnRisk = new ChurnRiskAssessor(model);
     }
 
@@ -59,16 +59,8 @@ public final class ScoringEngine {
         if (history.isEmpty()) {
             return empty(asOf);
         }
-        ClientState state = new ClientState(model);
-        state.begin(history.get(0).occurredAt());
-        List<TimelinePoint> points = new ArrayList<>(history.size() + 16);
-        Instant nextTick = state.relationshipStart.plus(model.contact().tick());
-        for (ClientEvent event : history) {
-            nextTick = ticksUntil(event.occurredAt(), nextTick, state, points);
-            points.add(apply(event, state));
-        }
-        ticksUntil(asOf, nextTick, state, points);
-        return new Timeline(model.id(), asOf, model.scores().start(), model.scores().start(), points);
+        return new Timeline(model.id(), asOf, model.scores().start(), model.scores().start(),
+                rules.replay(history, asOf));
     }
 
     /**
@@ -110,37 +102,6 @@ public final class ScoringEngine {
             }
         }
         return history;
-    }
-
-    private TimelinePoint apply(ClientEvent event, ClientState state) {
-        String issueId = event instanceof ClientEvent.OfIssue ofIssue ? ofIssue.issueId() : null;
-        if (issueId != null) {
-            state.issue(issueId, event.occurredAt());
-        }
-        PointBuilder point = new PointBuilder(state, TimelinePoint.Kind.EVENT, event.type(), event.eventId(),
-                event.occurredAt(), issueId);
-        for (ScoringRules rule : rules) {
-            rule.on(event, state, point);
-        }
-        if (model.contact().contactEvents().contains(event.type())) {
-            state.lastContactAt = event.occurredAt();
-        }
-        return point.build();
-    }
-
-    /** Adds the clock points due at or before {@code until}; answers the next tick after them. */
-    private Instant ticksUntil(Instant until, Instant nextTick, ClientState state, List<TimelinePoint> points) {
-        Instant tick = nextTick;
-        while (!tick.isAfter(until)) {
-            PointBuilder point = new PointBuilder(state, TimelinePoint.Kind.CLOCK, TimelinePoint.CLOCK_TYPE,
-                    "clock:" + tick, tick, null);
-            clock.tick(state, point);
-            if (!point.isEmpty()) {
-                points.add(point.build());
-            }
-            tick = tick.plus(model.contact().tick());
-        }
-        return tick;
     }
 
     private Timeline empty(Instant asOf) {

@@ -33,18 +33,13 @@ public record Timeline(String modelId, Instant asOf, double startTrust, double s
         return last == null ? startTrust : last.trustAfter();
     }
 
-    public double loyaltyAt(Instant instant) {
-        TimelinePoint last = lastAtOrBefore(instant);
-        return last == null ? startLoyalty : last.loyaltyAfter();
-    }
-
     /** The points at or before {@code instant}, as a timeline as of that instant. */
     public Timeline upTo(Instant instant) {
         int end = endIndex(instant);
         return new Timeline(modelId, instant, startTrust, startLoyalty, points.subList(0, end));
     }
 
-    TimelinePoint lastAtOrBefore(Instant instant) {
+    private TimelinePoint lastAtOrBefore(Instant instant) {
         int end = endIndex(instant);
         return end == 0 ? null : points.get(end - 1);
     }

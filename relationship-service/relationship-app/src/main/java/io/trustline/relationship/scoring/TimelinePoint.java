@@ -8,12 +8,16 @@ import java.util.stream.Collectors;
  * A moment on a client's timeline: an event, or the clock when time alone moved a score (a
  * meeting falling overdue). Scores before and after, and every change with its reason.
  *
+ * @param event        the event behind the point, or null for a clock point: what rules and churn
+ *                     causes match on, by its type
+ * @param eventType    the event's catalog name as a person reads it, or {@value #CLOCK_TYPE}
  * @param eventId      the event's id; for a clock point {@code clock:<instant>}
  * @param issueId      the issue the event belongs to, or null
  * @param meetingDueAt when the next review meeting is due as of this point (for churn risk)
  */
 public record TimelinePoint(
         Kind kind,
+        ClientEvent event,
         String eventType,
         String eventId,
         Instant occurredAt,

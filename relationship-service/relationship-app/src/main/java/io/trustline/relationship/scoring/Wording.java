@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** How amounts, durations and dates read in the sentences of a timeline. */
-final class Wording {
+public final class Wording {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY_AND_TIME =
@@ -18,17 +18,17 @@ final class Wording {
     }
 
     /** "+3", "-1.5": one decimal at most, sign always. */
-    static String signed(double amount) {
+    public static String signed(double amount) {
         String number = number(Math.abs(amount));
         return (amount < 0 ? "-" : "+") + number;
     }
 
-    static String number(double amount) {
+    public static String number(double amount) {
         return BigDecimal.valueOf(amount).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     /** "40 min", "60 min", "3 h 5 min", "2 days 4 h". */
-    static String duration(Duration duration) {
+    public static String duration(Duration duration) {
         long minutes = Math.max(0, duration.toMinutes());
         if (minutes <= 60) {
             return minutes + " min";
@@ -43,21 +43,21 @@ final class Wording {
         return days + " days" + (rest == 0 ? "" : " " + rest + " h");
     }
 
-    static String days(Duration duration) {
+    public static String days(Duration duration) {
         long days = duration.toDays();
         return days == 1 ? "1 day" : days + " days";
     }
 
-    static String day(Instant instant) {
+    public static String day(Instant instant) {
         return DAY.format(instant);
     }
 
     /** "2026-05-26 09:00 UTC". */
-    static String dayAndTime(Instant instant) {
+    public static String dayAndTime(Instant instant) {
         return DAY_AND_TIME.format(instant);
     }
 
-    static String ordinal(int n) {
+    public static String ordinal(int n) {
         int lastTwo = n % 100;
         String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th"
                 : switch (n % 10) {
@@ -70,11 +70,11 @@ final class Wording {
     }
 
     /** "ActionPlanIssued" -> "action plan issued". */
-    static String eventName(String type) {
+    public static String eventName(String type) {
         return type.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
     }
 
-    static String words(Enum<?> value) {
+    public static String words(Enum<?> value) {
         return value.name().replace('_', ' ');
     }
 }

@@ -1,10 +1,9 @@
 package io.trustline.relationship.scoringmodel;
 
 import io.quarkus.runtime.Startup;
-import io.trustline.relationship.scoring.InvalidScoringModelException;
-import io.trustline.relationship.scoring.ScoringEngine;
-import io.trustline.relationship.scoring.ScoringModel;
-import io.trustline.relationship.scoring.ScoringModelFiles;
+import io.trustline.relationship.scoring.model.InvalidScoringModelException;
+import io.trustline.relationship.scoring.model.ScoringModel;
+import io.trustline.relationship.scoring.model.ScoringModelFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -16,7 +15,9 @@ import org.jboss.logging.Logger;
 /**
  * Loads the scoring model when the service starts: the built-in {@code trustline-default@1}, or
  * the file named by {@code trustline.scoring.model-file}. An invalid file stops the start-up with
- * the file and the field named, rather than scoring with a model nobody meant.
+ * the file and the field named, rather than scoring with a model nobody meant. Only the model is a
+ * bean: nothing scores at runtime yet, and the live projection will build its {@code ScoringEngine}
+ * from this model when it needs one.
  */
 @ApplicationScoped
 public class ScoringModelProducer {
@@ -26,8 +27,8 @@ public class ScoringModelProducer {
     @Produces
     @Singleton
     @Startup(1) // before topic provisioning (10) and Axon (100): a bad file fails before anything connects
-    ScoringEngine scoringEngine(@ConfigProperty(name = "trustline.scoring.model-file") Optional<String> modelFile) {
-        return new ScoringEngine(load(modelFile));
+    ScoringModel scoringModel(@ConfigProperty(name = "trustline.scoring.model-file") Optional<String> modelFile) {
+        return load(modelFile);
     }
 
     static ScoringModel load(Optional<String> modelFile) {

@@ -1,5 +1,7 @@
 package io.trustline.relationship.scoring;
 
+import io.trustline.relationship.scoring.model.ScoringModel;
+import io.trustline.relationship.scoring.model.ScoringModelFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,15 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The default model, variants of it written the way a model author would, and point lookups. */
-final class Scoring {
+public final class Scoring {
 
-    static final ScoringModel DEFAULT = ScoringModelFiles.builtInDefault();
-    static final ScoringEngine ENGINE = new ScoringEngine(DEFAULT);
+    public static final ScoringModel DEFAULT = ScoringModelFiles.builtInDefault();
+    public static final ScoringEngine ENGINE = new ScoringEngine(DEFAULT);
 
     private Scoring() {
     }
 
-    static String defaultModelText() {
+    public static String defaultModelText() {
         try (InputStream in = Scoring.class.getClassLoader().getResourceAsStream(ScoringModelFiles.DEFAULT_RESOURCE)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -25,7 +27,7 @@ final class Scoring {
     }
 
     /** The default file with each {@code "from", "to"} pair of lines replaced: a new version. */
-    static ScoringModel variant(String... fromTo) {
+    public static ScoringModel variant(String... fromTo) {
         String text = defaultModelText();
         for (int i = 0; i < fromTo.length; i += 2) {
             if (!text.contains(fromTo[i])) {
@@ -36,16 +38,16 @@ final class Scoring {
         return ScoringModelFiles.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "variant");
     }
 
-    static Timeline timeline(History history) {
+    public static Timeline timeline(History history) {
         return ENGINE.timeline(history.events());
     }
 
-    static TimelinePoint point(Timeline timeline, String eventId) {
+    public static TimelinePoint point(Timeline timeline, String eventId) {
         return timeline.points().stream().filter(p -> p.eventId().equals(eventId)).findFirst()
                 .orElseThrow(() -> new AssertionError("no point for " + eventId + " in " + timeline.points()));
     }
 
-    static List<TimelinePoint> pointsOfType(Timeline timeline, String eventType) {
+    public static List<TimelinePoint> pointsOfType(Timeline timeline, String eventType) {
         return timeline.points().stream().filter(p -> p.eventType().equals(eventType)).toList();
     }
 }

@@ -1,5 +1,7 @@
 package io.trustline.relationship.scoring;
 
+import io.trustline.relationship.scoring.churn.ChurnRisk;
+import io.trustline.relationship.scoring.model.ScoringModelFiles;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -11,8 +11,10 @@ import static io.trustline.relationship.scoring.Scoring.ENGINE;
 import static io.trustline.relationship.scoring.Scoring.pointsOfType;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trustline.relationship.scoring.ChurnCause.Kind;
-import io.trustline.relationship.scoring.ChurnRisk.Level;
+import io.trustline.relationship.scoring.churn.ChurnCause.Kind;
+import io.trustline.relationship.scoring.churn.ChurnRisk.Level;
+import io.trustline.relationship.scoring.churn.ChurnRisk;
+import io.trustline.relationship.scoring.churn.ChurnRiskChange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;

@@ -3,8 +3,8 @@ package io.trustline.relationship.scoringmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.trustline.relationship.scoring.InvalidScoringModelException;
-import io.trustline.relationship.scoring.ScoringModelFiles;
+import io.trustline.relationship.scoring.model.InvalidScoringModelException;
+import io.trustline.relationship.scoring.model.ScoringModelFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,11 +1,14 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.rules;
 
 import io.trustline.relationship.scoring.ClientEvent.ActionPlanIssued;
 import io.trustline.relationship.scoring.ClientEvent.IssueResolved;
 import io.trustline.relationship.scoring.ClientEvent.MiscommunicationRecorded;
 import io.trustline.relationship.scoring.ClientEvent.Party;
 import io.trustline.relationship.scoring.ClientEvent.ServiceDisruptionAdmitted;
-import io.trustline.relationship.scoring.ClientState.IssueState;
+import io.trustline.relationship.scoring.ClientEvent;
+import io.trustline.relationship.scoring.Wording;
+import io.trustline.relationship.scoring.model.ScoringModel;
+import io.trustline.relationship.scoring.rules.ClientState.IssueState;
 import java.time.Duration;
 
 /**
@@ -17,13 +20,8 @@ final class ScrewUpHandlingRules implements ScoringRules {
 
     @Override
     public void on(ClientEvent event, ClientState state, PointBuilder point) {
-        ScoringModel.TrustWeights weights = state.model.trust();
+        ScoringModel.TrustWeights weights = state.model().trust();
         if (event instanceof ServiceDisruptionAdmitted disruption) {
-            IssueState issue = state.issue(disruption.issueId(), disruption.occurredAt());
-            issue.disruptionDisclosedBy = disruption.disclosedBy();
-            issue.disruptionAt = disruption.occurredAt();
-            issue.disruptionPlanned = false;
-            issue.disruptionFixed = false;
             if (disruption.disclosedBy() == Party.PROVIDER) {
                 point.trust(weights.disruptionAdmittedByProvider(), "004.disruption-admitted",
                         "we admitted a service disruption before the client had to find it");
@@ -31,31 +29,28 @@ final class ScrewUpHandlingRules implements ScoringRules {
                 point.trust(weights.disruptionDiscoveredByClient(), "004.disruption-discovered",
                         "the client discovered a service disruption we had not admitted");
             }
-        } else if (event instanceof MiscommunicationRecorded miscommunication) {
-            state.issue(miscommunication.issueId(), miscommunication.occurredAt()).miscommunicationAt =
-                    miscommunication.occurredAt();
+        } else if (event instanceof MiscommunicationRecorded) {
             point.trust(weights.miscommunication(), "004.miscommunication", "a miscommunication was recorded");
         } else if (event instanceof ActionPlanIssued plan) {
-            IssueState issue = state.issue(plan.issueId(), plan.occurredAt());
-            planAfterDisruption(issue, state.model, point);
-            planAfterMiscommunication(issue, state.model, point);
+            IssueState issue = state.issue(plan);
+            planAfterDisruption(issue, state.model(), point);
+            planAfterMiscommunication(issue, state.model(), point);
         } else if (event instanceof IssueResolved resolved) {
-            fixAfterDisruption(state.issue(resolved.issueId(), resolved.occurredAt()), state.model, point);
+            fixAfterDisruption(state.issue(resolved), state.model(), point);
         }
     }
 
     private static void planAfterDisruption(IssueState issue, ScoringModel model, PointBuilder point) {
-        if (issue.disruptionAt == null || issue.disruptionPlanned) {
+        if (issue.disruptionAt() == null || issue.disruptionPlanned()) {
             return;
         }
-        issue.disruptionPlanned = true;
         Duration target = issue.targets(model).actionPlan();
-        Duration took = Duration.between(issue.disruptionAt, point.at());
+        Duration took = Duration.between(issue.disruptionAt(), point.at());
         String timing = "action plan " + Wording.duration(took) + " after the disruption; " + issue.targetWording()
                 + " " + Wording.duration(target);
         if (took.compareTo(target) > 0) {
             point.trust(0, "004.plan-after-disruption", timing + ": too late to repair it");
-        } else if (issue.disruptionDisclosedBy == Party.PROVIDER) {
+        } else if (issue.disruptionDisclosedBy() == Party.PROVIDER) {
             point.trust(model.trust().planAfterAdmittedDisruption(), "004.plan-after-disruption",
                     "admitted, then an action plan: " + timing);
         } else {
@@ -65,12 +60,11 @@ final class ScrewUpHandlingRules implements ScoringRules {
     }
 
     private static void planAfterMiscommunication(IssueState issue, ScoringModel model, PointBuilder point) {
-        if (issue.miscommunicationAt == null) {
+        if (issue.miscommunicationAt() == null) {
             return;
         }
         Duration target = issue.targets(model).actionPlan();
-        Duration took = Duration.between(issue.miscommunicationAt, point.at());
-        issue.miscommunicationAt = null;
+        Duration took = Duration.between(issue.miscommunicationAt(), point.at());
         if (took.compareTo(target) <= 0) {
             point.trust(model.trust().planAfterMiscommunication(), "004.plan-after-miscommunication",
                     "a prompt action plan " + Wording.duration(took) + " after the miscommunication");
@@ -78,13 +72,12 @@ final class ScrewUpHandlingRules implements ScoringRules {
     }
 
     private static void fixAfterDisruption(IssueState issue, ScoringModel model, PointBuilder point) {
-        if (issue.disruptionAt == null || issue.disruptionFixed || !issue.disruptionPlanned) {
+        if (issue.disruptionAt() == null || issue.disruptionFixed() || !issue.disruptionPlanned()) {
             return;
         }
-        issue.disruptionFixed = true;
         Duration target = issue.targets(model).resolve();
-        Duration took = Duration.between(issue.disruptionAt, point.at());
-        boolean beforeDeadline = issue.resolveBy == null || !point.at().isAfter(issue.resolveBy);
+        Duration took = Duration.between(issue.disruptionAt(), point.at());
+        boolean beforeDeadline = issue.resolveBy() == null || !point.at().isAfter(issue.resolveBy());
         if (took.compareTo(target) <= 0 && beforeDeadline) {
             point.trust(model.trust().fixInTargetAfterDisruption(), "004.quick-fix-after-disruption",
                     "made it happen quickly: fixed " + Wording.duration(took) + " after the disruption; "

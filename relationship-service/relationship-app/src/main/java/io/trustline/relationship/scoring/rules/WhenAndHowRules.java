@@ -1,4 +1,4 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.rules;
 
 import io.trustline.relationship.scoring.ClientEvent.ExpectationMet;
 import io.trustline.relationship.scoring.ClientEvent.ExpectationMissed;
@@ -6,7 +6,10 @@ import io.trustline.relationship.scoring.ClientEvent.ExpectationRevised;
 import io.trustline.relationship.scoring.ClientEvent.IssueReopened;
 import io.trustline.relationship.scoring.ClientEvent.Party;
 import io.trustline.relationship.scoring.ClientEvent.ResolutionConfirmed;
-import io.trustline.relationship.scoring.ClientState.IssueState;
+import io.trustline.relationship.scoring.ClientEvent;
+import io.trustline.relationship.scoring.Wording;
+import io.trustline.relationship.scoring.model.ScoringModel;
+import io.trustline.relationship.scoring.rules.ClientState.IssueState;
 import java.time.Duration;
 
 /**
@@ -18,41 +21,38 @@ final class WhenAndHowRules implements ScoringRules {
 
     @Override
     public void on(ClientEvent event, ClientState state, PointBuilder point) {
-        ScoringModel model = state.model;
+        ScoringModel model = state.model();
         ScoringModel.TrustWeights weights = model.trust();
         if (event instanceof ExpectationMet met) {
-            IssueState issue = state.issue(met.issueId(), met.occurredAt());
-            if (issue.metCounted) {
+            IssueState issue = state.issue(met);
+            if (issue.metCounted()) {
                 point.trust(0, "001.expectation-met", "expectation already counted as met");
             } else {
-                issue.metCounted = true;
                 point.trust(weights.expectationMet(), "001.expectation-met", "expectation met: when and how the client asked");
             }
         } else if (event instanceof ExpectationMissed missed) {
-            missed(state, state.issue(missed.issueId(), missed.occurredAt()), point);
+            missed(state, state.issue(missed), point);
         } else if (event instanceof ExpectationRevised revised) {
-            revised(revised, state.issue(revised.issueId(), revised.occurredAt()), model, point);
+            revised(revised, state.issue(revised), model, point);
         } else if (event instanceof ResolutionConfirmed confirmed) {
-            IssueState issue = state.issue(confirmed.issueId(), confirmed.occurredAt());
-            if (issue.howCounted && confirmed.howCriteriaMet()) {
+            IssueState issue = state.issue(confirmed);
+            if (issue.howCounted() && confirmed.howCriteriaMet()) {
                 point.trust(0, "001.how-met", "the client confirmed again; a confirmation counts once");
             } else if (confirmed.howCriteriaMet()) {
-                issue.howCounted = true;
                 point.trust(weights.howCriteriaMet(), "001.how-met", "the client confirmed their own criteria for resolved are met");
             } else {
                 point.trust(weights.howCriteriaNotMet(), "001.how-not-met",
                         "the client says their own criteria for resolved are not met");
             }
-        } else if (event instanceof IssueReopened reopened) {
-            state.issue(reopened.issueId(), reopened.occurredAt()).reopened();
+        } else if (event instanceof IssueReopened) {
             point.trust(weights.reopened(), "001.reopened", "the issue was reopened after it was resolved");
         }
     }
 
     private static void missed(ClientState state, IssueState issue, PointBuilder point) {
-        ScoringModel model = state.model;
+        ScoringModel model = state.model();
         ScoringModel.Chronic chronic = model.chronic();
-        int missesInWindow = ClientState.countInWindow(state.recentMisses, point.at(), chronic.window());
+        int missesInWindow = state.earlierMissesWithin(chronic.window(), point.at()) + 1;
         double compounding = 1 + chronic.missCompoundingPerPriorMiss() * (missesInWindow - 1);
         double amount = model.trust().expectationMissed() * issue.severity(model) * compounding;
         String repeat = missesInWindow == 1 ? "" : "; " + Wording.ordinal(missesInWindow) + " miss in "
@@ -64,19 +64,16 @@ final class WhenAndHowRules implements ScoringRules {
     private static void revised(ExpectationRevised revised, IssueState issue, ScoringModel model, PointBuilder point) {
         if (revised.requestedBy() == Party.CLIENT) {
             point.trust(0, "001.revised-by-client", "the client changed their expectation");
-        } else if (issue.resolveBy == null || !point.at().isAfter(issue.resolveBy)) {
-            String ahead = issue.resolveBy == null ? "" : ", "
-                    + Wording.duration(Duration.between(point.at(), issue.resolveBy)) + " before the deadline";
+        } else if (issue.resolveBy() == null || !point.at().isAfter(issue.resolveBy())) {
+            String ahead = issue.resolveBy() == null ? "" : ", "
+                    + Wording.duration(Duration.between(point.at(), issue.resolveBy())) + " before the deadline";
             point.trust(model.trust().revisedByProviderBeforeDeadline(), "001.revised-in-time",
                     "we asked to revise the expectation in time" + ahead + " (a miss would cost "
                             + Wording.signed(model.trust().expectationMissed() * issue.severity(model)) + ")");
         } else {
             point.trust(model.trust().revisedByProviderAfterDeadline() * issue.severity(model), "001.revised-too-late",
-                    "we asked to revise the expectation " + Wording.duration(Duration.between(issue.resolveBy, point.at()))
+                    "we asked to revise the expectation " + Wording.duration(Duration.between(issue.resolveBy(), point.at()))
                             + " after the deadline had passed, on " + issue.severityWording(model));
-        }
-        if (revised.newResolveBy() != null) {
-            issue.resolveBy = revised.newResolveBy();
         }
     }
 }

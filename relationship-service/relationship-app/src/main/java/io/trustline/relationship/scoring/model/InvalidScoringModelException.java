@@ -1,4 +1,4 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.model;
 
 /** A model file that cannot be used, naming the file and what is wrong in it. */
 public final class InvalidScoringModelException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.rules;
 
 import io.trustline.relationship.scoring.ClientEvent.CompetitorOfferDeclined;
 import io.trustline.relationship.scoring.ClientEvent.ContractRenewed;
@@ -7,6 +7,8 @@ import io.trustline.relationship.scoring.ClientEvent.GoodwillGesture;
 import io.trustline.relationship.scoring.ClientEvent.MeetingCadenceAgreed;
 import io.trustline.relationship.scoring.ClientEvent.MeetingHeld;
 import io.trustline.relationship.scoring.ClientEvent.ReferralGiven;
+import io.trustline.relationship.scoring.ClientEvent;
+import io.trustline.relationship.scoring.model.ScoringModel;
 
 /**
  * Loyalty answers "would they refuse a better offer?" (seed 004). It moves with the relationship
@@ -16,7 +18,7 @@ final class LoyaltyRules implements ScoringRules {
 
     @Override
     public void on(ClientEvent event, ClientState state, PointBuilder point) {
-        ScoringModel.LoyaltyWeights weights = state.model.loyalty();
+        ScoringModel.LoyaltyWeights weights = state.model().loyalty();
         if (event instanceof CompetitorOfferDeclined) {
             point.loyalty(weights.competitorOfferDeclined(), "004.offer-declined",
                     "the client declined a competitor's offer: refusing a momentarily better option");
@@ -27,26 +29,24 @@ final class LoyaltyRules implements ScoringRules {
         } else if (event instanceof GoodwillGesture) {
             point.loyalty(weights.goodwillGesture(), "000.goodwill-gesture",
                     "a personal goodwill gesture nobody asked for");
-            point.trust(state.model.trust().goodwillGesture(), "000.goodwill-gesture", "someone is in the client's corner");
+            point.trust(state.model().trust().goodwillGesture(), "000.goodwill-gesture", "someone is in the client's corner");
         } else if (event instanceof MeetingHeld meeting) {
             meeting(meeting, state, weights, point);
         } else if (event instanceof MeetingCadenceAgreed cadence) {
-            state.meetingCadenceDays = cadence.everyDays();
             point.loyalty(0, "002.meeting-cadence", "review meetings agreed every " + cadence.everyDays() + " days");
         } else if (event instanceof FeedbackReceived feedback) {
-            feedback(feedback, state.model, point);
+            feedback(feedback, state.model(), point);
         }
     }
 
     private static void meeting(MeetingHeld meeting, ClientState state, ScoringModel.LoyaltyWeights weights,
                                 PointBuilder point) {
-        String cadence = "; next one due in " + state.meetingCadenceDays + " days";
+        String cadence = "; next one due in " + state.meetingCadenceDays() + " days";
         if (meeting.faceToFace()) {
             point.loyalty(weights.meetingFaceToFace(), "002.meeting", "a face-to-face review meeting" + cadence);
         } else {
             point.loyalty(weights.meetingRemote(), "002.meeting", "a remote review meeting" + cadence);
         }
-        state.lastMeetingAt = meeting.occurredAt();
     }
 
     private static void feedback(FeedbackReceived feedback, ScoringModel model, PointBuilder point) {

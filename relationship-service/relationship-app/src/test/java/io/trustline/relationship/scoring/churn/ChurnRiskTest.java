@@ -1,4 +1,4 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.churn;
 
 import static io.trustline.relationship.scoring.ClientEvent.Impact.DEGRADED;
 import static io.trustline.relationship.scoring.ClientEvent.Impact.STOPPED;
@@ -7,8 +7,10 @@ import static io.trustline.relationship.scoring.ClientEvent.Scope.TEAM;
 import static io.trustline.relationship.scoring.Scoring.ENGINE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trustline.relationship.scoring.ChurnCause.Kind;
-import io.trustline.relationship.scoring.ChurnRisk.Level;
+import io.trustline.relationship.scoring.History;
+import io.trustline.relationship.scoring.Timeline;
+import io.trustline.relationship.scoring.churn.ChurnCause.Kind;
+import io.trustline.relationship.scoring.churn.ChurnRisk.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.rules;
 
 import static io.trustline.relationship.scoring.ClientEvent.Impact.DEGRADED;
 import static io.trustline.relationship.scoring.ClientEvent.Impact.INTERMITTENT;
@@ -13,6 +13,11 @@ import static io.trustline.relationship.scoring.Scoring.pointsOfType;
 import static io.trustline.relationship.scoring.Scoring.timeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trustline.relationship.scoring.Change;
+import io.trustline.relationship.scoring.History;
+import io.trustline.relationship.scoring.Scoring;
+import io.trustline.relationship.scoring.Timeline;
+import io.trustline.relationship.scoring.TimelinePoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

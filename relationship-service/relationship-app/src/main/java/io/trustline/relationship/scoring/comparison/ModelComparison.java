@@ -1,5 +1,10 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.comparison;
 
+import io.trustline.relationship.scoring.ClientEvent;
+import io.trustline.relationship.scoring.ScoringEngine;
+import io.trustline.relationship.scoring.Timeline;
+import io.trustline.relationship.scoring.churn.ChurnRisk;
+import io.trustline.relationship.scoring.model.ScoringModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.ParameterizedType;

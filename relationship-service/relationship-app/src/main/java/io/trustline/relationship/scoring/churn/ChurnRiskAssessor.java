@@ -1,6 +1,14 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.churn;
 
-import io.trustline.relationship.scoring.ChurnCause.Kind;
+import io.trustline.relationship.scoring.ClientEvent.ClientChasedUpdate;
+import io.trustline.relationship.scoring.ClientEvent.ExpectationMissed;
+import io.trustline.relationship.scoring.ClientEvent.MeetingHeld;
+import io.trustline.relationship.scoring.ClientEvent;
+import io.trustline.relationship.scoring.Timeline;
+import io.trustline.relationship.scoring.TimelinePoint;
+import io.trustline.relationship.scoring.Wording;
+import io.trustline.relationship.scoring.churn.ChurnCause.Kind;
+import io.trustline.relationship.scoring.model.ScoringModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,19 +20,19 @@ import java.util.function.Predicate;
  * trust, repeated misses, a client who has to chase, low loyalty, and the stuck relationship of
  * seed 003. Each cause names the points behind it; the level is the sum of the causes' weights.
  */
-final class ChurnRiskAssessor {
+public final class ChurnRiskAssessor {
 
     private static final int MAX_EVIDENCE = 10;
 
     private final ScoringModel model;
     private final ScoringModel.ChurnRiskRules rules;
 
-    ChurnRiskAssessor(ScoringModel model) {
+    public ChurnRiskAssessor(ScoringModel model) {
         this.model = model;
         this.rules = model.churnRisk();
     }
 
-    ChurnRisk assess(Timeline timeline, Instant asOf) {
+    public ChurnRisk assess(Timeline timeline, Instant asOf) {
         Timeline known = timeline.upTo(asOf);
         List<TimelinePoint> points = known.points();
         if (points.isEmpty()) {
@@ -35,9 +43,9 @@ final class ChurnRiskAssessor {
         List<ChurnCause> causes = new ArrayList<>();
         meetingOverdue(points, asOf, causes);
         trustDrop(known, windowStart, recent, causes);
-        repeated(recent, "ExpectationMissed", rules.missedExpectations(), Kind.REPEATED_MISSES,
+        repeated(recent, ExpectationMissed.class, rules.missedExpectations(), Kind.REPEATED_MISSES,
                 " expectations missed in " + rules.windowDays() + " days", causes);
-        repeated(recent, "ClientChasedUpdate", rules.clientChases(), Kind.CLIENT_CHASING,
+        repeated(recent, ClientChasedUpdate.class, rules.clientChases(), Kind.CLIENT_CHASING,
                 " times the client had to chase an update in " + rules.windowDays() + " days", causes);
         if (known.loyalty() < rules.loyaltyBelow()) {
             causes.add(new ChurnCause(Kind.LOW_LOYALTY, "loyalty " + Wording.number(known.loyalty()) + " is under "
@@ -52,7 +60,7 @@ final class ChurnRiskAssessor {
         return new ChurnRisk(asOf, level(weight), causes);
     }
 
-    List<ChurnRiskChange> changes(Timeline timeline) {
+    public List<ChurnRiskChange> changes(Timeline timeline) {
         List<ChurnRiskChange> changes = new ArrayList<>();
         ChurnRisk.Level level = ChurnRisk.Level.NONE;
         Instant previous = null;
@@ -78,7 +86,7 @@ final class ChurnRiskAssessor {
         }
         List<String> lastMeeting = List.of();
         for (int i = points.size() - 1; i >= 0 && lastMeeting.isEmpty(); i--) {
-            if (points.get(i).eventType().equals("MeetingHeld")) {
+            if (points.get(i).event() instanceof MeetingHeld) {
                 lastMeeting = List.of(points.get(i).eventId());
             }
         }
@@ -96,9 +104,9 @@ final class ChurnRiskAssessor {
         }
     }
 
-    private static void repeated(List<TimelinePoint> recent, String eventType, int threshold, Kind kind,
-                                 String wording, List<ChurnCause> causes) {
-        List<String> ids = recent.stream().filter(p -> p.eventType().equals(eventType)).map(TimelinePoint::eventId).toList();
+    private static void repeated(List<TimelinePoint> recent, Class<? extends ClientEvent> type, int threshold,
+                                 Kind kind, String wording, List<ChurnCause> causes) {
+        List<String> ids = recent.stream().filter(p -> type.isInstance(p.event())).map(TimelinePoint::eventId).toList();
         if (ids.size() >= threshold) {
             causes.add(new ChurnCause(kind, ids.size() + wording, ids));
         }

@@ -1,7 +1,10 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.rules;
 
 import io.trustline.relationship.scoring.ClientEvent.IssueReported;
-import io.trustline.relationship.scoring.ClientState.IssueState;
+import io.trustline.relationship.scoring.ClientEvent;
+import io.trustline.relationship.scoring.Wording;
+import io.trustline.relationship.scoring.model.ScoringModel;
+import io.trustline.relationship.scoring.rules.ClientState.IssueState;
 
 /**
  * Seed 003: chronic pain. One issue is a fact of IT; issue after issue within a short window
@@ -14,13 +17,12 @@ final class ChronicPainRules implements ScoringRules {
         if (!(event instanceof IssueReported reported)) {
             return;
         }
-        IssueState issue = state.issue(reported.issueId(), reported.occurredAt());
-        if (issue.reported) {
-            return;
+        IssueState issue = state.issue(reported);
+        if (issue.reported()) {
+            return; // the same issue reported again is not another issue
         }
-        issue.reported = true;
-        ScoringModel.Chronic chronic = state.model.chronic();
-        int issuesInWindow = ClientState.countInWindow(state.recentIssueReports, point.at(), chronic.window());
+        ScoringModel.Chronic chronic = state.model().chronic();
+        int issuesInWindow = state.earlierIssueReportsWithin(chronic.window(), point.at()) + 1;
         int overAllowance = issuesInWindow - chronic.issuesBeforeChronic();
         if (overAllowance > 0) {
             point.trust(chronic.costPerChronicIssue() * overAllowance, "003.repeat-issues",

@@ -1,4 +1,4 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.rules;
 
 import io.trustline.relationship.scoring.ClientEvent.ActionPlanCompleted;
 import io.trustline.relationship.scoring.ClientEvent.ActionPlanIssued;
@@ -8,7 +8,10 @@ import io.trustline.relationship.scoring.ClientEvent.IssueAcknowledged;
 import io.trustline.relationship.scoring.ClientEvent.IssueResolved;
 import io.trustline.relationship.scoring.ClientEvent.ProactiveUpdateOverdue;
 import io.trustline.relationship.scoring.ClientEvent.ProactiveUpdateSent;
-import io.trustline.relationship.scoring.ClientState.IssueState;
+import io.trustline.relationship.scoring.ClientEvent;
+import io.trustline.relationship.scoring.Wording;
+import io.trustline.relationship.scoring.model.ScoringModel;
+import io.trustline.relationship.scoring.rules.ClientState.IssueState;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -20,42 +23,41 @@ final class ExpectationsFirstRules implements ScoringRules {
 
     @Override
     public void on(ClientEvent event, ClientState state, PointBuilder point) {
-        ScoringModel.TrustWeights weights = state.model.trust();
+        ScoringModel.TrustWeights weights = state.model().trust();
         if (event instanceof ExpectationSet set) {
-            expectationSet(set, state.issue(set.issueId(), set.occurredAt()), weights, point);
+            expectationSet(set, state.issue(set), weights, point);
         } else if (event instanceof IssueAcknowledged ack) {
-            acknowledged(state.issue(ack.issueId(), ack.occurredAt()), state.model, point);
+            acknowledged(state.issue(ack), state.model(), point);
         } else if (event instanceof ActionPlanIssued plan) {
-            actionPlan(state.issue(plan.issueId(), plan.occurredAt()), state.model, point);
+            actionPlan(state.issue(plan), state.model(), point);
         } else if (event instanceof ProactiveUpdateSent update) {
-            update(state.issue(update.issueId(), update.occurredAt()), state.model, point);
+            update(state.issue(update), state.model(), point);
         } else if (event instanceof ClientChasedUpdate chase) {
-            IssueState issue = state.issue(chase.issueId(), chase.occurredAt());
+            IssueState issue = state.issue(chase);
             point.trust(weights.clientChased(), "001.client-chased",
                     "the client had to chase an update, " + issue.sinceLastHeard(point.at()));
         } else if (event instanceof ProactiveUpdateOverdue overdue) {
-            IssueState issue = state.issue(overdue.issueId(), overdue.occurredAt());
+            IssueState issue = state.issue(overdue);
             point.trust(weights.updateOverdue(), "001.update-overdue",
                     "no proactive update within the cadence; " + issue.targetWording() + " "
-                            + Wording.duration(issue.targets(state.model).updateEvery()));
+                            + Wording.duration(issue.targets(state.model()).updateEvery()));
         } else if (event instanceof ActionPlanCompleted completed) {
-            IssueState issue = state.issue(completed.issueId(), completed.occurredAt());
-            if (issue.planCompletionCounted) {
+            IssueState issue = state.issue(completed);
+            if (issue.planCompletionCounted()) {
                 point.trust(0, "001.action-plan-completed", "the action plan was already counted as carried out");
             } else {
-                issue.planCompletionCounted = true;
                 point.trust(weights.actionPlanCompleted(), "001.action-plan-completed", "the action plan was carried out");
             }
         } else if (event instanceof IssueResolved resolved) {
-            resolved(state.issue(resolved.issueId(), resolved.occurredAt()), state.model, point);
+            resolved(state.issue(resolved), state.model(), point);
         }
     }
 
     private static void expectationSet(ExpectationSet set, IssueState issue, ScoringModel.TrustWeights weights,
                                        PointBuilder point) {
-        if (issue.expectation != null) {
+        if (issue.hasExpectation()) {
             point.trust(0, "001.expectations-first", "expectations restated; only the first ones are scored");
-        } else if (issue.workStarted) {
+        } else if (issue.workStarted()) {
             point.trust(0, "001.expectations-first", "expectations recorded only after work had started: no credit");
         } else {
             point.trust(weights.expectationSetBeforeWork(), "001.expectations-first",
@@ -63,40 +65,30 @@ final class ExpectationsFirstRules implements ScoringRules {
                             + Wording.words(set.impact()) + (set.resolveBy() == null ? ""
                             : ", resolve by " + Wording.dayAndTime(set.resolveBy())) + ")");
         }
-        issue.expectation = set;
-        if (set.resolveBy() != null) {
-            issue.resolveBy = set.resolveBy();
-        }
     }
 
     private static void acknowledged(IssueState issue, ScoringModel model, PointBuilder point) {
-        if (!issue.acknowledged) {
-            issue.acknowledged = true;
+        if (!issue.acknowledged()) {
             ScoringModel.TrustWeights weights = model.trust();
             timedFromReport(issue, issue.targets(model).acknowledge(), point, "acknowledged",
                     weights.acknowledgedInTarget(), "001.acknowledged-in-target",
                     weights.acknowledgedLate(), "001.acknowledged-late");
         }
-        issue.workStarted = true;
-        issue.touchedByUs(point.at());
     }
 
     private static void actionPlan(IssueState issue, ScoringModel model, PointBuilder point) {
-        if (!issue.planIssued) {
-            issue.planIssued = true;
+        if (!issue.planIssued()) {
             ScoringModel.TrustWeights weights = model.trust();
             timedFromReport(issue, issue.targets(model).actionPlan(), point, "action plan issued",
                     weights.actionPlanInTarget(), "001.action-plan-in-target",
                     weights.actionPlanLate(), "001.action-plan-late");
         }
-        issue.workStarted = true;
-        issue.touchedByUs(point.at());
     }
 
     /** "+3 trust: action plan issued 40 min after the report; target for ... is 60 min". */
     private static void timedFromReport(IssueState issue, Duration target, PointBuilder point, String what,
                                         double inTarget, String inTargetRule, double late, String lateRule) {
-        Duration took = Duration.between(issue.reportedAt, point.at());
+        Duration took = Duration.between(issue.reportedAt(), point.at());
         boolean inTime = took.compareTo(target) <= 0;
         point.trust(inTime ? inTarget : late, inTime ? inTargetRule : lateRule,
                 what + " " + Wording.duration(took) + " after the report; " + issue.targetWording() + " "
@@ -105,30 +97,27 @@ final class ExpectationsFirstRules implements ScoringRules {
 
     private static void update(IssueState issue, ScoringModel model, PointBuilder point) {
         Duration cadence = issue.targets(model).updateEvery();
-        Duration since = Duration.between(issue.lastTouchAt, point.at());
         String timing = "proactive update " + issue.sinceLastHeard(point.at()) + "; "
                 + "update cadence " + issue.expectationWording() + " is " + Wording.duration(cadence);
-        if (since.compareTo(cadence) > 0) {
+        if (!issue.updateInCadence(point.at(), model)) {
             point.trust(0, "001.update-late", timing + ": no credit");
-        } else if (issue.rewardedUpdates >= model.trust().rewardedUpdatesPerIssue()) {
+        } else if (!issue.updateEarnsTrust(point.at(), model)) {
             point.trust(0, "001.update-in-cadence", timing + "; this issue already earned the most updates can give ("
                     + model.trust().rewardedUpdatesPerIssue() + ")");
         } else {
-            issue.rewardedUpdates++;
             point.trust(model.trust().updateInCadence(), "001.update-in-cadence", timing);
         }
-        issue.touchedByUs(point.at());
     }
 
     private static void resolved(IssueState issue, ScoringModel model, PointBuilder point) {
-        if (issue.resolutionCounted) {
+        if (issue.resolutionCounted()) {
             point.trust(0, "001.resolved-in-target", "already resolved; a resolution counts once until the issue is reopened");
             return;
         }
-        issue.resolutionCounted = true;
-        Instant deadline = issue.resolveBy != null ? issue.resolveBy : issue.reportedAt.plus(issue.targets(model).resolve());
-        String whose = issue.resolveBy != null ? "the client's deadline" : "the resolution target";
-        Duration took = Duration.between(issue.reportedAt, point.at());
+        Instant deadline = issue.resolveBy() != null ? issue.resolveBy()
+                : issue.reportedAt().plus(issue.targets(model).resolve());
+        String whose = issue.resolveBy() != null ? "the client's deadline" : "the resolution target";
+        Duration took = Duration.between(issue.reportedAt(), point.at());
         if (point.at().isAfter(deadline)) {
             point.trust(0, "001.resolved-late", "resolved " + Wording.duration(took) + " after the report, "
                     + Wording.duration(Duration.between(deadline, point.at())) + " after " + whose + ": no credit");

@@ -1,7 +1,9 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.model;
 
 import io.trustline.relationship.scoring.ClientEvent.Impact;
 import io.trustline.relationship.scoring.ClientEvent.Scope;
+import io.trustline.relationship.scoring.ClientEvent;
+import io.trustline.relationship.scoring.churn.ChurnCause;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -140,6 +142,12 @@ public record ScoringModel(
 
         public Duration tick() {
             return Duration.ofDays(tickDays);
+        }
+
+        /** The contact event types; {@link ScoringModelFiles} has refused a file naming an unknown one. */
+        public Set<Class<? extends ClientEvent>> contactEventTypes() {
+            Map<String, Class<? extends ClientEvent>> byName = ClientEvent.typesByName();
+            return contactEvents.stream().map(byName::get).collect(java.util.stream.Collectors.toUnmodifiableSet());
         }
     }
 

@@ -1,5 +1,6 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.model;
 
+import io.trustline.relationship.scoring.Wording;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.model;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -9,16 +9,16 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.trustline.relationship.scoring.ClientEvent.Impact;
 import io.trustline.relationship.scoring.ClientEvent.Scope;
+import io.trustline.relationship.scoring.ClientEvent;
+import io.trustline.relationship.scoring.churn.ChurnCause;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reads and checks model files. Anything missing, misspelt or out of range is refused with the
@@ -39,12 +39,7 @@ public final class ScoringModelFiles {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    private static final Set<String> EVENT_TYPES = Arrays.stream(ClientEvent.class.getPermittedSubclasses())
-            .flatMap(type -> type.isInterface()
-                    ? Arrays.stream(type.getPermittedSubclasses())
-                    : java.util.stream.Stream.of(type))
-            .map(Class::getSimpleName)
-            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> EVENT_TYPES = ClientEvent.typesByName().keySet();
 
     private ScoringModelFiles() {
     }

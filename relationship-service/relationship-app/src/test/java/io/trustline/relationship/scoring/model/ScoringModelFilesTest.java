@@ -1,10 +1,12 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trustline.relationship.scoring.ClientEvent.Impact;
 import io.trustline.relationship.scoring.ClientEvent.Scope;
+import io.trustline.relationship.scoring.Scoring;
+import io.trustline.relationship.scoring.churn.ChurnCause;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,15 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.comparison;
 
 import static io.trustline.relationship.scoring.Scoring.ENGINE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trustline.relationship.scoring.ChurnCause.Kind;
-import io.trustline.relationship.scoring.ChurnRisk.Level;
+import io.trustline.relationship.scoring.History;
+import io.trustline.relationship.scoring.Scoring;
+import io.trustline.relationship.scoring.ScoringEngine;
+import io.trustline.relationship.scoring.Timeline;
+import io.trustline.relationship.scoring.churn.ChurnCause.Kind;
+import io.trustline.relationship.scoring.churn.ChurnRisk.Level;
+import io.trustline.relationship.scoring.model.ScoringModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

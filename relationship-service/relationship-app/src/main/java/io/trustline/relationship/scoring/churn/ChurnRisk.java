@@ -1,4 +1,4 @@
-package io.trustline.relationship.scoring;
+package io.trustline.relationship.scoring.churn;
 
 import java.time.Instant;
 import java.util.List;
