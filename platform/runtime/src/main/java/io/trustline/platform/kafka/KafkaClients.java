@@ -28,7 +28,7 @@ public class KafkaClients {
     private final KafkaProducer<String, byte[]> producer;
 
     @Inject
-    KafkaClients(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public KafkaClients(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                  @ConfigProperty(name = "trustline.service.name") String serviceName,
                  @ConfigProperty(name = "trustline.kafka.linger-ms", defaultValue = "5") int lingerMs) {
         this.bootstrapServers = bootstrapServers;
