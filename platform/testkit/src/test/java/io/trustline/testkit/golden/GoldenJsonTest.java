@@ -36,9 +36,14 @@ class GoldenJsonTest {
                 new BigDecimal("1200.50"), new Payer("Dana Whitfield"));
     }
 
+    // compares even when the build runs with -Dtrustline.golden.update=true, which must not rewrite this test's files
+    private static void compare(Object example) {
+        GoldenJson.assertMatchesGolden(GoldenJson.publishedName(example.getClass()), example, false, Path.of("unused"));
+    }
+
     @Test
     void anExampleEqualToItsGoldenFile_passes_whateverTheFieldOrder() {
-        GoldenJson.assertMatchesGolden(golden());
+        compare(golden());
     }
 
     @Test
@@ -46,7 +51,7 @@ class GoldenJsonTest {
         InvoiceRaised renamed = new InvoiceRaised("northwind-it", "acme-dental", Instant.parse("2026-03-02T08:15:00Z"),
                 new BigDecimal("1200.50"), new Payer("Dana W."));
 
-        assertThatThrownBy(() -> GoldenJson.assertMatchesGolden(renamed))
+        assertThatThrownBy(() -> compare(renamed))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("golden/InvoiceRaised.v1.json")
                 .hasMessageContaining("Dana W.");
@@ -57,7 +62,7 @@ class GoldenJsonTest {
         InvoiceRaised rounded = new InvoiceRaised("northwind-it", "acme-dental", Instant.parse("2026-03-02T08:15:00Z"),
                 new BigDecimal("1200.5"), new Payer("Dana Whitfield"));
 
-        assertThatThrownBy(() -> GoldenJson.assertMatchesGolden(rounded)).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> compare(rounded)).isInstanceOf(AssertionError.class);
     }
 
     @Test
@@ -74,7 +79,7 @@ class GoldenJsonTest {
 
     @Test
     void aMissingGoldenFile_failsSayingHowToCreateIt() {
-        assertThatThrownBy(() -> GoldenJson.assertMatchesGolden(new Payer("nobody")))
+        assertThatThrownBy(() -> compare(new Payer("nobody")))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("/golden/Payer.v1.json")
                 .hasMessageContaining("-Dtrustline.golden.update=true");
