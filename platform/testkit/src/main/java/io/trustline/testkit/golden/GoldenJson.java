@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.axonframework.serialization.Revision;
 
 /**
  * Golden JSON files: the frozen shape of an event, one file per event and version, under {@code golden/} on
@@ -31,6 +32,9 @@ import java.nio.file.Path;
  * <p><b>Consumers</b> build their test events from the producer's golden files, which the producing
  * {@code *-api} module ships in its test jar: {@link #example(Class)} loads one, lets a test vary ids
  * ({@link GoldenExample#with(String, Object)}) and gives it back as bytes, a tree or a typed record.
+ *
+ * <p><b>Stored events</b> are frozen the same way with {@link #assertMatchesStoredGolden(Object)}, since
+ * replay reads them back long after they were written.
  *
  * <p><b>Changing a golden file.</b> A failing comparison means the JSON of an event changed. For a published
  * event make the change additive (a new optional field) or publish a {@code .v2}; for a stored event bump its
@@ -92,6 +96,27 @@ public final class GoldenJson {
         assertThat(read(json, golden, example.getClass()))
                 .as("%s read back from golden/%s.json", example.getClass().getName(), name)
                 .isEqualTo(example);
+    }
+
+    /**
+     * Freezes the JSON of a domain event as the event store keeps it, in
+     * {@code golden/stored/<Stream>.<Event>.v<revision>.json} (e.g. {@code stored/IssueEvent.IssueReported.v1.json}
+     * for the record {@code IssueReported} nested in {@code IssueEvent} with {@code @Revision("1")}). Replay reads
+     * these years later: when one fails, do not rewrite it; bump the event's revision, which asks for a new file
+     * next to the old one, and write an upcaster from the old file's shape to the new.
+     */
+    public static void assertMatchesStoredGolden(Object storedEvent) {
+        assertMatchesGolden(storedName(storedEvent.getClass()), storedEvent);
+    }
+
+    static String storedName(Class<?> event) {
+        Revision revision = event.getAnnotation(Revision.class);
+        if (revision == null) {
+            throw new AssertionError(event.getName() + " has no @Revision; a stored event needs one so that an "
+                    + "upcaster can tell its versions apart");
+        }
+        String stream = event.getEnclosingClass() == null ? "" : event.getEnclosingClass().getSimpleName() + ".";
+        return "stored/" + stream + event.getSimpleName() + ".v" + revision.value();
     }
 
     /**

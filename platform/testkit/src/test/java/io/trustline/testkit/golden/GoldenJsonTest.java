@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Objects;
+import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +21,7 @@ class GoldenJsonTest {
     record InvoiceRaised(String tenantId, String clientId, Instant occurredAt, BigDecimal amount, Payer payer) {
 
         InvoiceRaised {
-            java.util.Objects.requireNonNull(clientId, "clientId");
+            Objects.requireNonNull(clientId, "clientId");
         }
     }
 
@@ -115,7 +117,7 @@ class GoldenJsonTest {
 
         example.with("clientId", "client-1");
 
-        assertThat(new String(example.bytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("1200.50");
+        assertThat(new String(example.bytes(), StandardCharsets.UTF_8)).contains("1200.50");
         assertThat(example.text("clientId")).isEqualTo("acme-dental");
         assertThat(example.instant("occurredAt")).isEqualTo(Instant.parse("2026-03-02T08:15:00Z"));
         assertThat(example.tree()).isEqualTo(GoldenJson.tree("InvoiceRaised.v1"));
@@ -128,5 +130,21 @@ class GoldenJsonTest {
         assertThatThrownBy(withoutClient::value)
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("clientId");
+    }
+
+    @Revision("3")
+    record InvoiceCancelled(String invoiceId) {
+    }
+
+    @Test
+    void aStoredEvent_isFrozenUnderStored_byItsStreamNameAndRevision() {
+        assertThat(GoldenJson.storedName(InvoiceCancelled.class)).isEqualTo("stored/GoldenJsonTest.InvoiceCancelled.v3");
+    }
+
+    @Test
+    void aStoredEventWithoutARevision_fails() {
+        assertThatThrownBy(() -> GoldenJson.storedName(Payer.class))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("@Revision");
     }
 }
