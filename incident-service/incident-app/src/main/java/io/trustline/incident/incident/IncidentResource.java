@@ -1,5 +1,6 @@
 package io.trustline.incident.incident;
 
+import io.trustline.incident.api.IncidentTopics;
 import io.trustline.platform.problem.UnknownResourceException;
 import io.trustline.platform.tenancy.ApiKeySecurityScheme;
 import io.trustline.platform.tenancy.CurrentTenant;
@@ -47,7 +48,7 @@ public class IncidentResource {
     @POST
     @Path("/{issueId}/action-plan")
     @Operation(summary = "Issue an action plan for the incident",
-            description = "Emits ActionPlanIssued on trustline.incident.v1. Answers 201 with the incident.")
+            description = "Emits ActionPlanIssued on " + IncidentTopics.EVENTS + ". Answers 201 with the incident.")
     public Response issueActionPlan(@PathParam("issueId") String issueId, @NotNull @Valid IssueActionPlanRequest request) {
         find(issueId);
         commands.sendAndWait(request.toCommand(issueId, tenant.id(), clock.instant()));
