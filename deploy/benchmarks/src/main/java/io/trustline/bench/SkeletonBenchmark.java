@@ -1,5 +1,6 @@
 package io.trustline.bench;
 
+import io.trustline.intake.api.IntakeTopics;
 import io.trustline.local.LocalPlatform;
 import io.trustline.local.LocalPlatformSettings;
 import io.trustline.local.ServiceProcess;
@@ -140,7 +141,7 @@ public final class SkeletonBenchmark {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-watch-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of("trustline.intake.v1"));
+        consumer.subscribe(List.of(IntakeTopics.EVENTS));
         java.util.concurrent.CountDownLatch assigned = new java.util.concurrent.CountDownLatch(1);
         Thread watcher = new Thread(() -> {
             try (consumer) {

@@ -2,13 +2,13 @@ package io.trustline.testkit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.cloudevents.rw.CloudEventRWException;
+import io.trustline.platform.json.TrustlineJson;
+import io.trustline.testkit.golden.GoldenExample;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,8 +45,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class KafkaTestTopics {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TrustlineJson.newObjectMapper();
 
     private KafkaTestTopics() {
     }
@@ -87,6 +86,20 @@ public final class KafkaTestTopics {
      */
     public static CloudEvent publishEvent(String topic, String id, String type, String tenantId, String subject,
                                           Instant occurredAt, Object data) {
+        return publishEvent(topic, id, type, tenantId, subject, occurredAt, json(data));
+    }
+
+    /**
+     * Publishes a producer's golden example as that producer would: the golden JSON as the data, tenant,
+     * subject and time taken from its {@code tenantId}, {@code clientId} and {@code occurredAt}.
+     */
+    public static CloudEvent publishEvent(String topic, String id, String type, GoldenExample<?> data) {
+        return publishEvent(topic, id, type, data.text("tenantId"), data.text("clientId"), data.instant("occurredAt"),
+                data.bytes());
+    }
+
+    private static CloudEvent publishEvent(String topic, String id, String type, String tenantId, String subject,
+                                           Instant occurredAt, byte[] data) {
         CloudEvent event = CloudEventBuilder.v1()
                 .withId(id)
                 .withSource(URI.create("/trustline/test"))
@@ -95,7 +108,7 @@ public final class KafkaTestTopics {
                 .withTime(occurredAt.atOffset(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .withExtension("tenantid", tenantId)
-                .withData(json(data))
+                .withData(data)
                 .build();
         publish(topic, tenantId + ":" + subject, event);
         return event;

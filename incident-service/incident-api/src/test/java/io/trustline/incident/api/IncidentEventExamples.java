@@ -1,9 +1,5 @@
 package io.trustline.incident.api;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -35,22 +31,5 @@ public final class IncidentEventExamples {
                         "Run a test payroll export with Dana before 11:00"),
                 "Priya Natarajan",
                 Instant.parse("2026-03-02T11:00:00Z"));
-    }
-
-    /**
-     * The golden JSON of an event, read from the test classpath.
-     *
-     * @param eventName the event's simple name, for example {@code ActionPlanIssued}
-     */
-    public static String goldenJson(String eventName) {
-        String resource = "/golden/" + eventName + ".v1.json";
-        try (InputStream in = IncidentEventExamples.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no golden file " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

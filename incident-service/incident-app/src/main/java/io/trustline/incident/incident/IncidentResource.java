@@ -1,5 +1,6 @@
 package io.trustline.incident.incident;
 
+import io.trustline.incident.api.IncidentTopics;
 import io.trustline.platform.problem.UnknownResourceException;
 import io.trustline.platform.tenancy.ApiKeySecurityScheme;
 import io.trustline.platform.tenancy.CurrentTenant;
@@ -48,8 +49,8 @@ public class IncidentResource {
     @POST
     @Path("/{issueId}/action-plan")
     @Operation(summary = "Issue an action plan for the incident",
-            description = "Emits ActionPlanIssued on trustline.incident.v1. Answers 201 with the action plan as stored "
-                    + "(the incident's summary and opening time are on GET).")
+            description = "Emits ActionPlanIssued on " + IncidentTopics.EVENTS + ". Answers 201 with the action plan "
+                    + "as stored (the incident's summary and opening time are on GET).")
     public Response issueActionPlan(@PathParam("issueId") String issueId, @NotNull @Valid IssueActionPlanRequest request) {
         ActionPlanIssued issued = commands.sendAndWait(request.toCommand(issueId, tenant.id(), clock.instant()));
         return Response.created(UriBuilder.fromResource(IncidentResource.class).path(issueId).build())

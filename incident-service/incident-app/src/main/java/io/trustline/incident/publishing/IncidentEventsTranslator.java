@@ -3,14 +3,20 @@ package io.trustline.incident.publishing;
 import io.trustline.incident.api.ActionPlanIssued;
 import io.trustline.incident.api.IncidentEventTypes;
 import io.trustline.incident.api.IncidentOpened;
+import io.trustline.incident.api.IncidentTopics;
 import io.trustline.incident.incident.IncidentEvent;
 import io.trustline.platform.relay.IntegrationEvent;
 import io.trustline.platform.relay.IntegrationEventTranslator;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Stored incident events → {@code incident-api} events on {@code trustline.incident.v1}. */
+/** Stored incident events → {@code incident-api} events on {@link IncidentTopics#EVENTS}. */
 @ApplicationScoped
 public class IncidentEventsTranslator implements IntegrationEventTranslator {
+
+    @Override
+    public String topic() {
+        return IncidentTopics.EVENTS;
+    }
 
     @Override
     public IntegrationEvent translate(Object payload) {

@@ -15,10 +15,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.trustline.incident.api.IncidentEventTypes;
 import io.trustline.incident.api.IncidentTopics;
-import io.trustline.incident.intake.IssueReportedEvents;
+import io.trustline.intake.api.IntakeEventTypes;
+import io.trustline.intake.api.IntakeTopics;
+import io.trustline.intake.api.IssueReported;
 import io.trustline.testkit.KafkaTestTopics;
 import io.trustline.testkit.RequiresInfra;
 import io.trustline.testkit.TrustlineInfraResource;
+import io.trustline.testkit.golden.GoldenExample;
+import io.trustline.testkit.golden.GoldenJson;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -36,13 +40,16 @@ class IncidentResourceTest {
     void anIssueReportedByIntake_opensAnIncident_publishedOnce() {
         String clientId = uniqueClient();
         String issueId = UUID.randomUUID().toString();
-        IssueReportedEvents.publish(TENANT_A, clientId, issueId);
+        GoldenExample<IssueReported> reported = issueReported(clientId, issueId);
+        KafkaTestTopics.publishEvent(IntakeTopics.EVENTS, UUID.randomUUID().toString(), IntakeEventTypes.ISSUE_REPORTED,
+                reported);
 
         awaitIncident(issueId);
         given().header("Authorization", bearer(API_KEY_A)).when().get("/incidents/" + issueId)
                 .then().statusCode(200)
                 .body("clientId", equalTo(clientId))
-                .body("summary", equalTo("Payroll server unreachable"));
+                .body("summary", equalTo(reported.text("summary")))
+                .body("openedAt", equalTo(reported.text("occurredAt")));
         assertThat(incidentEventsOf(clientId, 1)).extracting(r -> r.value().getType())
                 .containsExactly(IncidentEventTypes.INCIDENT_OPENED);
     }
@@ -52,11 +59,11 @@ class IncidentResourceTest {
         String clientId = uniqueClient();
         String issueId = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
-        IssueReportedEvents.publish(eventId, TENANT_A, clientId, issueId);
-        IssueReportedEvents.publish(eventId, TENANT_A, clientId, issueId);
+        publishIssueReported(eventId, clientId, issueId);
+        publishIssueReported(eventId, clientId, issueId);
         // a later event of the same client on the same partition proves both copies were consumed
         String witnessIssue = UUID.randomUUID().toString();
-        IssueReportedEvents.publish(TENANT_A, clientId, witnessIssue);
+        publishIssueReported(clientId, witnessIssue);
         awaitIncident(witnessIssue);
 
         // the relay publishes in store order: anything the duplicate caused precedes the witness's event
@@ -69,7 +76,7 @@ class IncidentResourceTest {
     void anActionPlan_isPublishedAsACloudEventForTheClient() {
         String clientId = uniqueClient();
         String issueId = UUID.randomUUID().toString();
-        IssueReportedEvents.publish(TENANT_A, clientId, issueId);
+        publishIssueReported(clientId, issueId);
         awaitIncident(issueId);
 
         given().header("Authorization", bearer(API_KEY_A)).contentType("application/json").body(PLAN)
@@ -91,7 +98,7 @@ class IncidentResourceTest {
     void anActionPlanWithoutSteps_is400_namingTheField_andNothingIsPublished() {
         String clientId = uniqueClient();
         String issueId = UUID.randomUUID().toString();
-        IssueReportedEvents.publish(TENANT_A, clientId, issueId);
+        publishIssueReported(clientId, issueId);
         awaitIncident(issueId);
 
         given().header("Authorization", bearer(API_KEY_A)).contentType("application/json")
@@ -111,7 +118,7 @@ class IncidentResourceTest {
     @Test
     void anotherTenantsIncident_andAnUnknownOne_are404() {
         String issueId = UUID.randomUUID().toString();
-        IssueReportedEvents.publish(TENANT_A, uniqueClient(), issueId);
+        publishIssueReported(uniqueClient(), issueId);
         awaitIncident(issueId);
 
         given().header("Authorization", bearer(API_KEY_B)).when().get("/incidents/" + issueId)
@@ -146,5 +153,20 @@ class IncidentResourceTest {
 
     private static String uniqueClient() {
         return "client-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Intake's golden IssueReported, for another client and issue, as intake publishes it. */
+    private static GoldenExample<IssueReported> issueReported(String clientId, String issueId) {
+        return GoldenJson.example(IssueReported.class)
+                .with("tenantId", TENANT_A).with("clientId", clientId).with("issueId", issueId);
+    }
+
+    private static void publishIssueReported(String eventId, String clientId, String issueId) {
+        KafkaTestTopics.publishEvent(IntakeTopics.EVENTS, eventId, IntakeEventTypes.ISSUE_REPORTED,
+                issueReported(clientId, issueId));
+    }
+
+    private static void publishIssueReported(String clientId, String issueId) {
+        publishIssueReported(UUID.randomUUID().toString(), clientId, issueId);
     }
 }

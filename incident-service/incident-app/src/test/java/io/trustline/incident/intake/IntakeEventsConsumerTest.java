@@ -11,14 +11,15 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.trustline.intake.api.IntakeEventTypes;
 import io.trustline.intake.api.IntakeTopics;
+import io.trustline.intake.api.IssueReported;
 import io.trustline.testkit.KafkaTestTopics;
 import io.trustline.testkit.RequiresInfra;
 import io.trustline.testkit.TrustlineInfraResource;
+import io.trustline.testkit.golden.GoldenExample;
+import io.trustline.testkit.golden.GoldenJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -36,7 +37,7 @@ class IntakeEventsConsumerTest {
         KafkaTestTopics.publishRaw(IntakeTopics.EVENTS, key, "this is not JSON".getBytes(StandardCharsets.UTF_8),
                 List.of(new RecordHeader("origin", "a misconfigured producer".getBytes(StandardCharsets.UTF_8))));
         String issueId = UUID.randomUUID().toString();
-        IssueReportedEvents.publish(TENANT_A, clientId, issueId);
+        publishIssueReported(clientId, issueId);
 
         ConsumerRecord<String, byte[]> dead = deadLetterWithKey(key);
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("this is not JSON");
@@ -51,11 +52,11 @@ class IntakeEventsConsumerTest {
     void anEventItsHandlerKeepsRejecting_isRetried_thenDeadLettered_withTheError() {
         String clientId = "client-" + UUID.randomUUID().toString().substring(0, 8);
         String key = TENANT_A + ":" + clientId;
-        // a CloudEvent whose data lacks the issue id: the handler fails on every attempt
+        // intake's event without the issue id: the handler fails on every attempt
         KafkaTestTopics.publishEvent(IntakeTopics.EVENTS, UUID.randomUUID().toString(), IntakeEventTypes.ISSUE_REPORTED,
-                TENANT_A, clientId, Instant.now(), Map.of("tenantId", TENANT_A, "clientId", clientId));
+                issueReported(clientId, "never-read").without("issueId"));
         String issueId = UUID.randomUUID().toString();
-        IssueReportedEvents.publish(TENANT_A, clientId, issueId);
+        publishIssueReported(clientId, issueId);
 
         ConsumerRecord<String, byte[]> dead = deadLetterWithKey(key);
         assertThat(KafkaTestTopics.header(dead, "ce_type")).isEqualTo(IntakeEventTypes.ISSUE_REPORTED);
@@ -74,5 +75,20 @@ class IntakeEventsConsumerTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().header("Authorization", bearer(API_KEY_A)).when().get("/incidents/" + issueId)
                         .then().statusCode(200));
+    }
+
+    /** Intake's golden IssueReported, for another client and issue, as intake publishes it. */
+    private static GoldenExample<IssueReported> issueReported(String clientId, String issueId) {
+        return GoldenJson.example(IssueReported.class)
+                .with("tenantId", TENANT_A).with("clientId", clientId).with("issueId", issueId);
+    }
+
+    private static void publishIssueReported(String eventId, String clientId, String issueId) {
+        KafkaTestTopics.publishEvent(IntakeTopics.EVENTS, eventId, IntakeEventTypes.ISSUE_REPORTED,
+                issueReported(clientId, issueId));
+    }
+
+    private static void publishIssueReported(String clientId, String issueId) {
+        publishIssueReported(UUID.randomUUID().toString(), clientId, issueId);
     }
 }

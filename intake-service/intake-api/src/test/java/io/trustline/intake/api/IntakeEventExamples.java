@@ -1,10 +1,6 @@
 package io.trustline.intake.api;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -48,22 +44,5 @@ public final class IntakeEventExamples {
                 new Where("head office, 12 Harbour Street", WorkMode.ON_SITE),
                 new How("payroll runs and the bank accepts the payment file",
                         List.of("the payroll export completes", "the bank portal accepts the BACS file")));
-    }
-
-    /**
-     * The golden JSON of an event, read from the test classpath.
-     *
-     * @param eventName the event's simple name, for example {@code IssueReported}
-     */
-    public static String goldenJson(String eventName) {
-        String resource = "/golden/" + eventName + ".v1.json";
-        try (InputStream in = IntakeEventExamples.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no golden file " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.trustline.intake.issue;
 
+import io.trustline.intake.api.IntakeTopics;
+import io.trustline.intake.issue.IssueCommand.ReportIssue;
 import io.trustline.platform.command.IdempotencyKeys;
 import io.trustline.platform.problem.UnknownResourceException;
 import io.trustline.platform.tenancy.ApiKeySecurityScheme;
@@ -15,14 +17,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
-import io.trustline.intake.issue.IssueCommand.ReportIssue;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -49,7 +50,7 @@ public class IssueResource {
 
     @POST
     @Operation(summary = "Report a client's issue with the client's expectation",
-            description = "Emits IssueReported and ExpectationSet on trustline.intake.v1. Answers 201 with the issue. "
+            description = "Emits IssueReported and ExpectationSet on " + IntakeTopics.EVENTS + ". Answers 201 with the issue. "
                     + "With an Idempotency-Key, a retry of the same report answers 200 with the issue it created first "
                     + "and records nothing new.")
     public Response report(@NotNull @Valid ReportIssueRequest request,

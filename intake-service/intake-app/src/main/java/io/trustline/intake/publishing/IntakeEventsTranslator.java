@@ -2,15 +2,21 @@ package io.trustline.intake.publishing;
 
 import io.trustline.intake.api.ExpectationSet;
 import io.trustline.intake.api.IntakeEventTypes;
+import io.trustline.intake.api.IntakeTopics;
 import io.trustline.intake.api.IssueReported;
 import io.trustline.intake.issue.IssueEvent;
 import io.trustline.platform.relay.IntegrationEvent;
 import io.trustline.platform.relay.IntegrationEventTranslator;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Stored intake events → {@code intake-api} events on {@code trustline.intake.v1}. */
+/** Stored intake events → {@code intake-api} events on {@link IntakeTopics#EVENTS}. */
 @ApplicationScoped
 public class IntakeEventsTranslator implements IntegrationEventTranslator {
+
+    @Override
+    public String topic() {
+        return IntakeTopics.EVENTS;
+    }
 
     @Override
     public IntegrationEvent translate(Object payload) {

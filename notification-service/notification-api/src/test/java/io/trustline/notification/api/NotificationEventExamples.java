@@ -1,9 +1,5 @@
 package io.trustline.notification.api;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,22 +20,5 @@ public final class NotificationEventExamples {
         return new WebhookEndpointRegistered(TENANT_ID, ENDPOINT_ID, Instant.parse("2026-03-01T16:40:12Z"),
                 "https://hooks.partner-dashboard.example/trustline/northwind-it",
                 List.of("io.trustline.intake.IssueReported.v1", "io.trustline.incident.ActionPlanIssued.v1"));
-    }
-
-    /**
-     * The golden JSON of an event, read from the test classpath.
-     *
-     * @param eventName the event's simple name, for example {@code WebhookEndpointRegistered}
-     */
-    public static String goldenJson(String eventName) {
-        String resource = "/golden/" + eventName + ".v1.json";
-        try (InputStream in = NotificationEventExamples.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no golden file " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,13 +3,8 @@ package io.trustline.notification.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.trustline.testkit.golden.GoldenJson;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,51 +16,26 @@ import org.junit.jupiter.api.Test;
  */
 class NotificationEventsGoldenTest {
 
-    // Configured like a consumer's mapper, except that unknown fields still fail here: tolerating them must
-    // come from the events' own annotations, so that consumers with a default mapper tolerate them too.
-    private final ObjectMapper json = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     @Test
-    void webhookEndpointRegistered_matchesItsGoldenJson() throws Exception {
-        JsonNode written = json.readTree(json.writeValueAsString(NotificationEventExamples.webhookEndpointRegistered()));
-
-        assertThat(written).isEqualTo(json.readTree(NotificationEventExamples.goldenJson("WebhookEndpointRegistered")));
+    void webhookEndpointRegistered_matchesItsGoldenJson_andReadsBackFromIt() {
+        GoldenJson.assertMatchesGolden(NotificationEventExamples.webhookEndpointRegistered());
     }
 
     @Test
-    void webhookEndpointRegistered_readsBackFromItsGoldenJson() throws Exception {
-        assertThat(json.readValue(NotificationEventExamples.goldenJson("WebhookEndpointRegistered"),
-                WebhookEndpointRegistered.class))
-                .isEqualTo(NotificationEventExamples.webhookEndpointRegistered());
+    void webhookEndpointRegistered_isStillRead_whenALaterVersionAddsFields() {
+        GoldenJson.assertReadDespiteFieldsAddedLater(NotificationEventExamples.webhookEndpointRegistered());
     }
 
     @Test
-    void webhookEndpointRegistered_isStillRead_whenALaterVersionAddsFields() throws Exception {
-        ObjectNode golden = (ObjectNode) json.readTree(NotificationEventExamples.goldenJson("WebhookEndpointRegistered"));
-        golden.put("addedInALaterVersion", "ignored by v1 readers");
-
-        assertThat(json.treeToValue(golden, WebhookEndpointRegistered.class))
-                .isEqualTo(NotificationEventExamples.webhookEndpointRegistered());
+    void webhookEndpointRegistered_hasNoClientId_becauseTheEndpointBelongsToTheTenant() {
+        assertThat(GoldenJson.mapper().valueToTree(NotificationEventExamples.webhookEndpointRegistered())
+                .has("clientId")).isFalse();
     }
 
     @Test
-    void webhookEndpointRegistered_hasNoClientId_becauseTheEndpointBelongsToTheTenant() throws Exception {
-        JsonNode written = json.readTree(json.writeValueAsString(NotificationEventExamples.webhookEndpointRegistered()));
-
-        assertThat(written.has("clientId")).isFalse();
-    }
-
-    @Test
-    void webhookEndpointRegistered_isRejected_withoutEventTypes() throws Exception {
-        ObjectNode golden = (ObjectNode) json.readTree(NotificationEventExamples.goldenJson("WebhookEndpointRegistered"));
-        golden.putArray("eventTypes");
-
-        assertThatThrownBy(() -> json.treeToValue(golden, WebhookEndpointRegistered.class))
-                .isInstanceOf(JsonMappingException.class)
+    void webhookEndpointRegistered_isRejected_withoutEventTypes() {
+        assertThatThrownBy(() -> GoldenJson.example(WebhookEndpointRegistered.class).with("eventTypes", List.of()).value())
+                .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("eventTypes");
     }
 

@@ -1,15 +1,24 @@
 package io.trustline.notification.publishing;
 
 import io.trustline.notification.api.NotificationEventTypes;
+import io.trustline.notification.api.NotificationTopics;
 import io.trustline.notification.api.WebhookEndpointRegistered;
 import io.trustline.notification.webhooks.WebhookEndpointEvent;
 import io.trustline.platform.relay.IntegrationEvent;
 import io.trustline.platform.relay.IntegrationEventTranslator;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Stored notification events → {@code notification-api} events; an endpoint's events have the endpoint as subject. */
+/**
+ * Stored notification events → {@code notification-api} events on {@link NotificationTopics#EVENTS}; an endpoint's
+ * events have the endpoint as subject.
+ */
 @ApplicationScoped
 public class NotificationEventsTranslator implements IntegrationEventTranslator {
+
+    @Override
+    public String topic() {
+        return NotificationTopics.EVENTS;
+    }
 
     @Override
     public IntegrationEvent translate(Object payload) {

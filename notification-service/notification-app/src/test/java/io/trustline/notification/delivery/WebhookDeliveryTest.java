@@ -14,18 +14,20 @@ import io.cloudevents.CloudEvent;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.trustline.intake.api.ExpectationSet;
 import io.trustline.intake.api.IntakeEventTypes;
 import io.trustline.intake.api.IntakeTopics;
+import io.trustline.intake.api.IssueReported;
 import io.trustline.notification.api.NotificationEventTypes;
 import io.trustline.notification.api.NotificationTopics;
 import io.trustline.testkit.KafkaTestTopics;
 import io.trustline.testkit.RequiresInfra;
 import io.trustline.testkit.TrustlineInfraResource;
 import io.trustline.testkit.WebhookReceiver;
+import io.trustline.testkit.golden.GoldenExample;
+import io.trustline.testkit.golden.GoldenJson;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +42,9 @@ class WebhookDeliveryTest {
             register(API_KEY_A, partnerA.url(), IntakeEventTypes.ISSUE_REPORTED);
             register(API_KEY_B, partnerB.url(), IntakeEventTypes.ISSUE_REPORTED);
             String clientId = "client-" + UUID.randomUUID().toString().substring(0, 8);
-            String notSubscribed = publish(IntakeEventTypes.EXPECTATION_SET, clientId);
-            String subscribed = publish(IntakeEventTypes.ISSUE_REPORTED, clientId);
+            String notSubscribed = publish(IntakeEventTypes.EXPECTATION_SET, intakeEvent(ExpectationSet.class, clientId));
+            GoldenExample<IssueReported> reported = intakeEvent(IssueReported.class, clientId);
+            String subscribed = publish(IntakeEventTypes.ISSUE_REPORTED, reported);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> idsReceived(partnerA).contains(subscribed));
             WebhookReceiver.Delivery delivery = partnerA.deliveries().stream()
@@ -52,7 +55,7 @@ class WebhookDeliveryTest {
             assertThat(event.getString("type")).isEqualTo(IntakeEventTypes.ISSUE_REPORTED);
             assertThat(event.getString("subject")).isEqualTo(clientId);
             assertThat(event.getString("tenantid")).isEqualTo(TENANT_A);
-            assertThat(event.getString("data.clientId")).isEqualTo(clientId);
+            assertThat(GoldenJson.mapper().readTree(delivery.body()).get("data")).isEqualTo(reported.tree());
             assertThat(idsReceived(partnerA)).doesNotContain(notSubscribed);
             assertThat(partnerB.deliveries()).isEmpty();
         }
@@ -109,10 +112,15 @@ class WebhookDeliveryTest {
         return endpointId;
     }
 
-    private static String publish(String type, String clientId) {
+    /** Intake's golden example of an event, for this test's tenant and another client and issue. */
+    private static <T> GoldenExample<T> intakeEvent(Class<T> event, String clientId) {
+        return GoldenJson.example(event).with("tenantId", TENANT_A).with("clientId", clientId)
+                .with("issueId", UUID.randomUUID().toString());
+    }
+
+    private static String publish(String type, GoldenExample<?> event) {
         String id = UUID.randomUUID().toString();
-        KafkaTestTopics.publishEvent(IntakeTopics.EVENTS, id, type, TENANT_A, clientId, Instant.now(),
-                Map.of("tenantId", TENANT_A, "clientId", clientId, "issueId", UUID.randomUUID().toString()));
+        KafkaTestTopics.publishEvent(IntakeTopics.EVENTS, id, type, event);
         return id;
     }
 

@@ -28,8 +28,9 @@ public class CloudEventRecords {
     private final URI source;
 
     @Inject
-    CloudEventRecords(@ConfigProperty(name = "trustline.service.name") String serviceName) {
-        this.topic = "trustline." + serviceName + ".v1";
+    CloudEventRecords(@ConfigProperty(name = "trustline.service.name") String serviceName,
+                      IntegrationEventTranslator translator) {
+        this.topic = translator.topic();
         this.source = URI.create("/trustline/" + serviceName);
     }
 

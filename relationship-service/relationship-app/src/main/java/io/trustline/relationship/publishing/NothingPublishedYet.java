@@ -2,6 +2,7 @@ package io.trustline.relationship.publishing;
 
 import io.trustline.platform.relay.IntegrationEvent;
 import io.trustline.platform.relay.IntegrationEventTranslator;
+import io.trustline.relationship.api.RelationshipTopics;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -10,6 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class NothingPublishedYet implements IntegrationEventTranslator {
+
+    @Override
+    public String topic() {
+        return RelationshipTopics.EVENTS;
+    }
 
     @Override
     public IntegrationEvent translate(Object payload) {

@@ -18,25 +18,15 @@ import io.trustline.incident.api.IncidentEventTypes;
 import io.trustline.incident.api.IncidentOpened;
 import io.trustline.incident.api.IncidentTopics;
 import io.trustline.intake.api.ExpectationSet;
-import io.trustline.intake.api.Expectation;
-import io.trustline.intake.api.How;
-import io.trustline.intake.api.Impact;
 import io.trustline.intake.api.IntakeEventTypes;
 import io.trustline.intake.api.IntakeTopics;
 import io.trustline.intake.api.IssueReported;
-import io.trustline.intake.api.Reporter;
-import io.trustline.intake.api.Scope;
-import io.trustline.intake.api.What;
-import io.trustline.intake.api.When;
-import io.trustline.intake.api.Where;
-import io.trustline.intake.api.Who;
-import io.trustline.intake.api.WorkMode;
 import io.trustline.testkit.KafkaTestTopics;
 import io.trustline.testkit.RequiresInfra;
 import io.trustline.testkit.TrustlineInfraResource;
+import io.trustline.testkit.golden.GoldenExample;
+import io.trustline.testkit.golden.GoldenJson;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +35,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(TrustlineInfraResource.class)
 class TimelineResourceTest {
 
-    private static final Instant REPORTED = Instant.parse("2026-03-02T08:15:00Z");
-    private static final Instant PLANNED = Instant.parse("2026-03-02T08:55:00Z");
     // one generator: UUIDv7 ids are monotonic only within the generator that made them
     private static final TimeBasedEpochGenerator EVENT_IDS = Generators.timeBasedEpochGenerator();
 
@@ -57,6 +45,9 @@ class TimelineResourceTest {
         String reportedId = nextEventId();
         String expectationId = nextEventId();
         String planId = nextEventId();
+        GoldenExample<IssueReported> reported = issueScoped(IssueReported.class, clientId, issueId);
+        GoldenExample<ExpectationSet> expectation = issueScoped(ExpectationSet.class, clientId, issueId);
+        GoldenExample<ActionPlanIssued> plan = issueScoped(ActionPlanIssued.class, clientId, issueId);
 
         publishActionPlan(planId, clientId, issueId);
         publishExpectation(expectationId, clientId, issueId);
@@ -69,8 +60,8 @@ class TimelineResourceTest {
         assertThat(timeline.getList("entries.eventType"))
                 .containsExactly("IssueReported", "ExpectationSet", "ActionPlanIssued");
         assertThat(timeline.getList("entries.eventId")).containsExactly(reportedId, expectationId, planId);
-        assertThat(timeline.getList("entries.occurredAt"))
-                .containsExactly(REPORTED.toString(), REPORTED.toString(), PLANNED.toString());
+        assertThat(timeline.getList("entries.occurredAt")).containsExactly(reported.text("occurredAt"),
+                expectation.text("occurredAt"), plan.text("occurredAt"));
         assertThat(timeline.getList("entries.issueId")).containsOnly(issueId);
     }
 
@@ -112,28 +103,28 @@ class TimelineResourceTest {
     }
 
     private static void publishReport(String eventId, String clientId, String issueId) {
-        KafkaTestTopics.publishEvent(IntakeTopics.EVENTS, eventId, IntakeEventTypes.ISSUE_REPORTED, TENANT_A, clientId,
-                REPORTED, new IssueReported(TENANT_A, clientId, issueId, REPORTED, "Payroll server unreachable", null,
-                        new Reporter("Dana Office", null, null), null, null, null));
+        KafkaTestTopics.publishEvent(IntakeTopics.EVENTS, eventId, IntakeEventTypes.ISSUE_REPORTED,
+                issueScoped(IssueReported.class, clientId, issueId));
     }
 
     private static void publishExpectation(String eventId, String clientId, String issueId) {
-        Expectation expectation = new Expectation(new Who(Scope.EVERYONE, null), new What(Impact.STOPPED, null, null),
-                new When(Instant.parse("2026-03-03T12:00:00Z"), "payroll is due tomorrow"),
-                new Where("head office", WorkMode.ON_SITE), new How("payroll runs", List.of()));
-        KafkaTestTopics.publishEvent(IntakeTopics.EVENTS, eventId, IntakeEventTypes.EXPECTATION_SET, TENANT_A, clientId,
-                REPORTED, new ExpectationSet(TENANT_A, clientId, issueId, REPORTED, expectation));
+        KafkaTestTopics.publishEvent(IntakeTopics.EVENTS, eventId, IntakeEventTypes.EXPECTATION_SET,
+                issueScoped(ExpectationSet.class, clientId, issueId));
     }
 
     private static void publishIncidentOpened(String clientId, String issueId) {
-        KafkaTestTopics.publishEvent(IncidentTopics.EVENTS, nextEventId(), IncidentEventTypes.INCIDENT_OPENED, TENANT_A,
-                clientId, REPORTED, new IncidentOpened(TENANT_A, clientId, issueId, REPORTED, "Payroll server unreachable"));
+        KafkaTestTopics.publishEvent(IncidentTopics.EVENTS, nextEventId(), IncidentEventTypes.INCIDENT_OPENED,
+                issueScoped(IncidentOpened.class, clientId, issueId));
     }
 
     private static void publishActionPlan(String eventId, String clientId, String issueId) {
-        KafkaTestTopics.publishEvent(IncidentTopics.EVENTS, eventId, IncidentEventTypes.ACTION_PLAN_ISSUED, TENANT_A,
-                clientId, PLANNED, new ActionPlanIssued(TENANT_A, clientId, issueId, PLANNED, List.of("restart the VM"),
-                        "Sam Tech", null));
+        KafkaTestTopics.publishEvent(IncidentTopics.EVENTS, eventId, IncidentEventTypes.ACTION_PLAN_ISSUED,
+                issueScoped(ActionPlanIssued.class, clientId, issueId));
+    }
+
+    /** The producer's golden example of an event, moved to this test's tenant, client and issue. */
+    private static <T> GoldenExample<T> issueScoped(Class<T> event, String clientId, String issueId) {
+        return GoldenJson.example(event).with("tenantId", TENANT_A).with("clientId", clientId).with("issueId", issueId);
     }
 
     private static String nextEventId() {

@@ -1,0 +1,31 @@
+package io.trustline.intake.issue;
+
+import io.trustline.intake.api.Priority;
+import io.trustline.intake.api.PsaTicketRef;
+import io.trustline.intake.api.Reporter;
+import io.trustline.testkit.golden.GoldenJson;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Freezes the JSON of every stored {@link IssueEvent} as the event store writes it ({@code golden/stored/}).
+ * Replay reads these back years later, so a failure here is never fixed by rewriting the file: bump the
+ * event's {@code @Revision} and write an upcaster from the old file's shape.
+ */
+class StoredIssueEventsGoldenTest {
+
+    private static final String ISSUE_ID = "0195a3c2-7d1e-7b3a-9f10-2c5e8b1d4a77";
+
+    @Test
+    void issueReported_keepsItsStoredJson_orNeedsAnUpcaster() {
+        GoldenJson.assertMatchesStoredGolden(new IssueEvent.IssueReported(ISSUE_ID, "northwind-it", "acme-dental",
+                "Payroll server unreachable", "Nobody in the back office can open the payroll application.",
+                new Reporter("Dana Office", "dana@acme.example", "+44 20 7946 0321"), "PHONE",
+                new PsaTicketRef("CONNECTWISE", "CW-104233"), Priority.CRITICAL, IssueFixtures.REPORTED_AT));
+    }
+
+    @Test
+    void expectationSet_keepsItsStoredJson_orNeedsAnUpcaster() {
+        GoldenJson.assertMatchesStoredGolden(new IssueEvent.ExpectationSet(ISSUE_ID, "northwind-it", "acme-dental",
+                IssueFixtures.payrollExpectation(), IssueFixtures.REPORTED_AT));
+    }
+}
