@@ -182,7 +182,7 @@ class EndToEndTest {
                          "reportedBy": {"name": "Dana Office"},
                          "expectation": {
                            "who": {"scope": "EVERYONE"}, "what": {"impact": "STOPPED"},
-                           "when": {"resolveBy": "2026-03-03T12:00:00Z", "reason": "payroll is due tomorrow"},
+                           "when": {"resolveBy": "2099-03-03T12:00:00Z", "reason": "payroll is due tomorrow"},
                            "where": {"location": "head office", "workMode": "ON_SITE"},
                            "how": {"resolvedWhen": "payroll runs"}}}
                         """.formatted(clientId))
