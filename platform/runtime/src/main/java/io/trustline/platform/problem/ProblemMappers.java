@@ -70,7 +70,10 @@ public class ProblemMappers {
             return fieldProblem(field, "'" + e.getValue() + "' is not a valid date-time: write RFC 3339 text with a "
                     + "four-digit year and an offset, such as 2026-03-03T12:00:00Z.");
         }
-        return fieldProblem(field, "'" + e.getValue() + "' is not a valid " + e.getTargetType().getSimpleName() + "." + allowed);
+        if (!allowed.isEmpty()) {
+            return fieldProblem(field, "'" + e.getValue() + "' is not a valid " + e.getTargetType().getSimpleName() + "." + allowed);
+        }
+        return fieldProblem(field, "'" + e.getValue() + "' has the wrong JSON type" + expected(e) + "; values are never converted.");
     }
 
     @ServerExceptionMapper

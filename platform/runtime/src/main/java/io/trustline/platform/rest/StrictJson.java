@@ -2,14 +2,21 @@ package io.trustline.platform.rest;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -52,6 +59,8 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
                 .setAcceptBlankAsEmpty(false);
+        // an integer is a valid JSON number for a decimal field (a cost of 1200); only the reverse truncates
+        mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
         mapper.registerModule(new SimpleModule("trustline-strict-dates")
                 .addDeserializer(Instant.class, new TextualDate<>(Instant.class,
                         text -> OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant(),
@@ -61,13 +70,44 @@ public class StrictJson implements ObjectMapperCustomizer {
                         OffsetDateTime::toInstant))
                 .addDeserializer(LocalDate.class, new TextualDate<>(LocalDate.class,
                         text -> LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE),
-                        date -> date.atStartOfDay().toInstant(java.time.ZoneOffset.UTC))));
+                        date -> date.atStartOfDay().toInstant(java.time.ZoneOffset.UTC)))
+                .setDeserializerModifier(new BeanDeserializerModifier() {
+                    @Override
+                    public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                                      BeanDescription description, JsonDeserializer<?> deserializer) {
+                        return new ExactEnumName(deserializer);
+                    }
+                }));
     }
 
     @Override
     public int priority() {
         // after Quarkus' own customizers, so these deserializers win over the JavaTimeModule's lenient ones
         return MINIMUM_PRIORITY;
+    }
+
+    /** Jackson trims enum names, so {@code "STOPPED\u0000"} or {@code " STOPPED"} would pass as STOPPED. */
+    private static final class ExactEnumName extends DelegatingDeserializer {
+
+        ExactEnumName(JsonDeserializer<?> enumDeserializer) {
+            super(enumDeserializer);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+            return new ExactEnumName(newDelegatee);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_STRING)) {
+                String text = p.getText();
+                if (!text.isEmpty() && (text.charAt(0) <= ' ' || text.charAt(text.length() - 1) <= ' ')) {
+                    return ctxt.handleWeirdStringValue(handledType(), text, "spaces or control characters around the name");
+                }
+            }
+            return super.deserialize(p, ctxt);
+        }
     }
 
     private static final class TextualDate<T> extends StdScalarDeserializer<T> {
