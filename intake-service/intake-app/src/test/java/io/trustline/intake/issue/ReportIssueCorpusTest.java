@@ -14,6 +14,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.trustline.intake.api.IntakeTopics;
+import io.trustline.platform.rest.PlainText;
 import io.trustline.testkit.KafkaTestTopics;
 import io.trustline.testkit.MalformedBodies;
 import io.trustline.testkit.RequiresInfra;
@@ -44,6 +45,14 @@ class ReportIssueCorpusTest {
         int before = publishedAfterWitness().size();
         MalformedBodies.assertEachRefused(variants, body -> answer(post(body)));
         assertThat(publishedAfterWitness()).as("events published for the refused bodies").hasSize(before + 2);
+    }
+
+    @Test
+    void theControlCharacterRule_isInTheOpenApiSchema() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.ReportIssueRequest.properties.summary.pattern", equalTo(PlainText.ONE_LINE))
+                .body("components.schemas.WhenRequest.properties.reason.pattern", equalTo(PlainText.MULTI_LINE))
+                .body("components.schemas.ReporterRequest.properties.email.format", equalTo("email"));
     }
 
     @Test
