@@ -184,7 +184,7 @@ public final class SkeletonBenchmark {
         return """
                 {"clientId": "%s", "summary": "Payroll server unreachable", "reportedBy": {"name": "Dana Office"},
                  "expectation": {"who": {"scope": "EVERYONE"}, "what": {"impact": "STOPPED"},
-                   "when": {"resolveBy": "2026-12-01T12:00:00Z"}, "where": {"location": "HQ", "workMode": "ON_SITE"},
+                   "when": {"resolveBy": "2099-12-01T12:00:00Z"}, "where": {"location": "HQ", "workMode": "ON_SITE"},
                    "how": {"resolvedWhen": "payroll runs"}}}
                 """.formatted(clientId);
     }

@@ -1,16 +1,18 @@
 package io.trustline.incident.incident;
 
+import io.trustline.platform.rest.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
 /** {@code POST /incidents/{issueId}/action-plan}: what will be done, who owns it, and optionally by when. */
 public record IssueActionPlanRequest(
-        @NotNull @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 500) String> steps,
-        @NotBlank @Size(max = 200) String owner,
+        @NotNull @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 500) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) String> steps,
+        @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) String owner,
         Instant eta) {
 
     IncidentCommand.IssueActionPlan toCommand(String issueId, String tenantId, Instant issuedAt) {

@@ -12,9 +12,13 @@ import io.trustline.intake.api.When;
 import io.trustline.intake.api.Where;
 import io.trustline.intake.api.Who;
 import io.trustline.intake.api.WorkMode;
+import io.trustline.platform.problem.InvalidFieldException;
+import io.trustline.platform.rest.PlainText;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +27,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code POST /issues}: a client's issue and what the client expects (seed 001: who is affected, what it
@@ -31,21 +36,24 @@ import java.util.List;
 public record ReportIssueRequest(
         @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "letters, digits and . _ : - only")
         String clientId,
-        @NotBlank @Size(max = 200) String summary,
-        @Size(max = 5000) String description,
+        @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) String summary,
+        @Size(max = 5000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String description,
         @NotNull @Valid ReporterRequest reportedBy,
-        @Size(max = 50) String channel,
+        @Size(max = 50) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) String channel,
         @Valid PsaTicketRequest psaTicket,
         Priority priority,
         @NotNull @Valid ExpectationRequest expectation) {
 
-    public record ReporterRequest(@NotBlank @Size(max = 200) String name, @Email String email, @Size(max = 50) String phone) {
+    public record ReporterRequest(@NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) String name,
+                                  @Email @Size(min = 3, max = 254) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) @Schema(format = "email") String email,
+                                  @Size(max = 50) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) String phone) {
         Reporter toReporter() {
             return new Reporter(name, email, phone);
         }
     }
 
-    public record PsaTicketRequest(@NotBlank @Size(max = 50) String psa, @NotBlank @Size(max = 100) String externalTicketId) {
+    public record PsaTicketRequest(@NotBlank @Size(max = 50) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) String psa,
+                                   @NotBlank @Size(max = 100) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) String externalTicketId) {
         PsaTicketRef toRef() {
             return new PsaTicketRef(psa, externalTicketId);
         }
@@ -63,23 +71,34 @@ public record ReportIssueRequest(
         }
     }
 
-    public record WhoRequest(@NotNull Scope scope, @Min(1) Integer affectedCount) {
+    public record WhoRequest(@NotNull Scope scope, @Min(1) @Max(10_000_000) Integer affectedCount) {
     }
 
-    public record WhatRequest(@NotNull Impact impact, @DecimalMin("0") BigDecimal costPerHour, @Size(max = 1000) String description) {
+    public record WhatRequest(@NotNull Impact impact, @DecimalMin("0") @DecimalMax("1000000000") BigDecimal costPerHour,
+                              @Size(max = 1000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String description) {
     }
 
-    public record WhenRequest(@NotNull Instant resolveBy, @Size(max = 500) String reason) {
+    /** {@code resolveBy} is the client's deadline: one before the report is refused (see {@code toCommand}). */
+    public record WhenRequest(@NotNull Instant resolveBy, @Size(max = 500) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String reason) {
     }
 
-    public record WhereRequest(@NotBlank @Size(max = 200) String location, @NotNull WorkMode workMode) {
+    public record WhereRequest(@NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) String location, @NotNull WorkMode workMode) {
     }
 
-    public record HowRequest(@NotBlank @Size(max = 2000) String resolvedWhen,
-                             @Size(max = 50) List<@NotBlank @Size(max = 500) String> acceptanceChecks) {
+    public record HowRequest(@NotBlank @Size(max = 2000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String resolvedWhen,
+                             @Size(max = 50) List<@NotBlank @Size(max = 500) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) String> acceptanceChecks) {
     }
 
+    /**
+     * @throws InvalidFieldException if the client's deadline is before the report: a deadline already missed when
+     *         it is set is a mistake (a wrong year, a time zone slip), and accepting it would score the issue as
+     *         overdue from its first second
+     */
     IssueCommand.ReportIssue toCommand(String issueId, String tenantId, Instant reportedAt) {
+        if (expectation.when().resolveBy().isBefore(reportedAt)) {
+            throw new InvalidFieldException("expectation.when.resolveBy",
+                    "is before the report (" + reportedAt + "); the client's deadline must be later.");
+        }
         return new IssueCommand.ReportIssue(issueId, tenantId, clientId, summary, description, reportedBy.toReporter(),
                 channel, psaTicket == null ? null : psaTicket.toRef(), priority, expectation.toExpectation(), reportedAt);
     }

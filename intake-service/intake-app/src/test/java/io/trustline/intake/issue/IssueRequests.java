@@ -18,7 +18,7 @@ public final class IssueRequests {
                   "expectation": {
                     "who": {"scope": "EVERYONE", "affectedCount": 25},
                     "what": {"impact": "STOPPED", "costPerHour": 1200},
-                    "when": {"resolveBy": "2026-03-03T12:00:00Z", "reason": "payroll is due tomorrow"},
+                    "when": {"resolveBy": "2099-03-03T12:00:00Z", "reason": "payroll is due tomorrow"},
                     "where": {"location": "head office", "workMode": "ON_SITE"},
                     "how": {"resolvedWhen": "payroll runs and the bank file is accepted",
                             "acceptanceChecks": ["payroll export completes", "bank accepts file"]}

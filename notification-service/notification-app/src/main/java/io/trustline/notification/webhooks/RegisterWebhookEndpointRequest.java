@@ -9,7 +9,7 @@ import java.util.List;
 
 /** {@code POST /webhooks/endpoints}: where to POST, and which CloudEvent types. */
 public record RegisterWebhookEndpointRequest(
-        @NotNull @Size(max = 2000) @Pattern(regexp = "https?://[^\\s/?#]+[^\\s]*", message = "must be an absolute http or https URL")
+        @NotNull @Size(max = 2000) @Pattern(regexp = "^https?://[^\\s/?#\\x00-\\x1F\\x7F]+[^\\s\\x00-\\x1F\\x7F]*$", message = "must be an absolute http or https URL")
         String url,
         @NotNull @NotEmpty @Size(max = 100)
         List<@NotNull @Pattern(regexp = "io\\.trustline\\.[a-z]+\\.[A-Za-z]+\\.v[0-9]+",

@@ -1,6 +1,9 @@
 package io.trustline.platform.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -12,7 +15,10 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
@@ -47,8 +53,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e) {
+        String field = parserPath(e);
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+            return fieldProblem(field, "appears more than once in its object.");
+        }
         return Problem.invalidRequest("The body is not well-formed JSON (line " + e.getLocation().getLineNr()
                 + ", column " + e.getLocation().getColumnNr() + ").", List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response numberOutOfRange(InputCoercionException e) {
+        return fieldProblem(parserPath(e), "is out of range for a " + e.getTargetType().getSimpleName() + ".");
     }
 
     @ServerExceptionMapper
@@ -57,7 +72,14 @@ public class ProblemMappers {
         String allowed = e.getTargetType() != null && e.getTargetType().isEnum()
                 ? " Allowed: " + List.of(e.getTargetType().getEnumConstants()) + "."
                 : "";
-        return fieldProblem(field, "'" + e.getValue() + "' is not a valid " + e.getTargetType().getSimpleName() + "." + allowed);
+        if (e.getTargetType() != null && e.getTargetType().getPackageName().equals("java.time")) {
+            return fieldProblem(field, "'" + e.getValue() + "' is not a valid date-time: write RFC 3339 text with a "
+                    + "four-digit year and an offset, such as 2026-03-03T12:00:00Z.");
+        }
+        if (!allowed.isEmpty()) {
+            return fieldProblem(field, "'" + e.getValue() + "' is not a valid " + e.getTargetType().getSimpleName() + "." + allowed);
+        }
+        return fieldProblem(field, "'" + e.getValue() + "' has the wrong JSON type" + expected(e) + "; values are never converted.");
     }
 
     @ServerExceptionMapper
@@ -66,7 +88,7 @@ public class ProblemMappers {
         if (field.isEmpty()) {
             return Problem.invalidRequest("The body is missing or is not the expected JSON object.", List.of()).toResponse();
         }
-        return fieldProblem(field, "has the wrong type or shape.");
+        return fieldProblem(field, "has the wrong JSON type or shape" + expected(e) + "; values are never converted.");
     }
 
     @ServerExceptionMapper
@@ -81,6 +103,11 @@ public class ProblemMappers {
         return field.isEmpty()
                 ? Problem.invalidRequest("The body could not be read as JSON: " + e.getOriginalMessage(), List.of()).toResponse()
                 : fieldProblem(field, e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidField(InvalidFieldException e) {
+        return fieldProblem(e.field(), e.getMessage());
     }
 
     @ServerExceptionMapper
@@ -115,12 +142,29 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonParseException parse) {
             return malformedJson(parse);
         }
+        if (e.getCause() instanceof InputCoercionException outOfRange) {
+            return numberOutOfRange(outOfRange);
+        }
         if (e.getCause() instanceof JsonProcessingException unreadable) {
             return unreadableJson(unreadable);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
-        return new Problem(java.net.URI.create("about:blank"), status.getReasonPhrase(), status.getStatusCode(),
-                e.getMessage(), List.of()).toResponse();
+        String detail = e.getMessage();
+        if (e instanceof NotSupportedException) {
+            detail = "Send the body as application/json.";
+        } else if (e instanceof NotAcceptableException) {
+            detail = "This API answers application/json, and errors as application/problem+json.";
+        } else if (e instanceof NotAllowedException) {
+            detail = "Allowed here: " + String.join(", ", e.getResponse().getAllowedMethods()) + ".";
+        }
+        Response.ResponseBuilder problem = new Problem(java.net.URI.create("about:blank"), status.getReasonPhrase(),
+                status.getStatusCode(), detail, List.of()).toResponseBuilder();
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(value -> problem.header(name, value));
+            }
+        });
+        return problem.build();
     }
 
     /**
@@ -145,6 +189,50 @@ public class ProblemMappers {
         String name = field.isEmpty() ? "body" : field;
         return Problem.invalidRequest("Invalid field: " + name + ".", List.of(new Problem.FieldError(name, message)))
                 .toResponse();
+    }
+
+    private static String expected(MismatchedInputException e) {
+        Class<?> type = e.getTargetType();
+        if (type == null) {
+            return "";
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return " (expected a string)";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return " (expected a number)";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return " (expected true or false)";
+        }
+        if (type.isEnum()) {
+            return " (expected one of " + List.of(type.getEnumConstants()) + " as a string)";
+        }
+        if (type.getPackageName().equals("java.time")) {
+            return " (expected an RFC 3339 date-time string such as 2026-03-03T12:00:00Z)";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return " (expected an array)";
+        }
+        return "";
+    }
+
+    // a parser-level failure (duplicate key, number too large) carries no databind path; the parser knows where it was
+    private static String parserPath(JsonProcessingException e) {
+        if (!(e.getProcessor() instanceof JsonParser parser)) {
+            return "";
+        }
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot();
+             context = context.getParent()) {
+            if (context.inObject() && context.getCurrentName() != null) {
+                parts.addFirst("." + context.getCurrentName());
+            } else if (context.inArray()) {
+                parts.addFirst("[" + Math.max(context.getCurrentIndex(), 0) + "]");
+            }
+        }
+        String path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     private static String jsonPath(JsonMappingException e) {

@@ -1,0 +1,46 @@
+package io.trustline.notification.webhooks;
+
+import static io.restassured.RestAssured.given;
+import static io.trustline.testkit.TestTenants.API_KEY_A;
+import static io.trustline.testkit.TestTenants.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.trustline.testkit.MalformedBodies;
+import io.trustline.testkit.RequiresInfra;
+import io.trustline.testkit.TrustlineInfraResource;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@RequiresInfra
+@WithTestResource(TrustlineInfraResource.class)
+class RegisterWebhookEndpointCorpusTest {
+
+    private static final String ENDPOINT = "{\"url\": \"https://partner.example/hooks\", "
+            + "\"eventTypes\": [\"io.trustline.intake.IssueReported.v1\", \"io.trustline.incident.ActionPlanIssued.v1\"]}";
+
+    @Test
+    void everyMalformedRegistration_isRefusedWith4xxProblemJson_andNoEndpointIsListed() {
+        String openApi = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        List<MalformedBodies.Variant> variants = MalformedBodies.forPost(openApi, "/webhooks/endpoints", ENDPOINT);
+        assertThat(variants).extracting(MalformedBodies.Variant::name).contains(
+                "url: NUL in text", "url: number for string", "url: maxLength 2000 + 1",
+                "eventTypes: string for array", "eventTypes[0]: NUL in text", "url: duplicate key");
+        List<String> before = listedUrls();
+
+        MalformedBodies.assertEachRefused(variants, body -> {
+            Response response = given().header("Authorization", bearer(API_KEY_A)).contentType("application/json")
+                    .body(body).when().post("/webhooks/endpoints");
+            return new MalformedBodies.Answer(response.statusCode(), response.contentType(), response.asString());
+        });
+        assertThat(listedUrls()).as("endpoints listed after the refused registrations").isEqualTo(before);
+    }
+
+    private static List<String> listedUrls() {
+        return given().header("Authorization", bearer(API_KEY_A)).when().get("/webhooks/endpoints")
+                .then().statusCode(200).extract().jsonPath().getList("endpoints.url", String.class);
+    }
+}
