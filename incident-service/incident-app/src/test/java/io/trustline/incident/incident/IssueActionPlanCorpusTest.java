@@ -11,10 +11,14 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.trustline.incident.intake.IssueReportedEvents;
+import io.trustline.intake.api.IntakeEventTypes;
+import io.trustline.intake.api.IntakeTopics;
+import io.trustline.intake.api.IssueReported;
+import io.trustline.testkit.KafkaTestTopics;
 import io.trustline.testkit.MalformedBodies;
 import io.trustline.testkit.RequiresInfra;
 import io.trustline.testkit.TrustlineInfraResource;
+import io.trustline.testkit.golden.GoldenJson;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -31,7 +35,9 @@ class IssueActionPlanCorpusTest {
     @Test
     void everyMalformedActionPlan_isRefusedWith4xxProblemJson_andTheIncidentHasNoPlan() {
         String issueId = UUID.randomUUID().toString();
-        IssueReportedEvents.publish(TENANT_A, "corpus-" + issueId.substring(0, 8), issueId);
+        KafkaTestTopics.publishEvent(IntakeTopics.EVENTS, UUID.randomUUID().toString(), IntakeEventTypes.ISSUE_REPORTED,
+                GoldenJson.example(IssueReported.class).with("tenantId", TENANT_A)
+                        .with("clientId", "corpus-" + issueId.substring(0, 8)).with("issueId", issueId));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> incident(issueId).then().statusCode(200));
 
         String openApi = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
