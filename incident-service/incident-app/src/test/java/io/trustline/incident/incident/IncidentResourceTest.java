@@ -1,6 +1,7 @@
 package io.trustline.incident.incident;
 
 import static io.restassured.RestAssured.given;
+import static io.trustline.testkit.TestIds.uniqueClient;
 import static io.trustline.testkit.TestTenants.API_KEY_A;
 import static io.trustline.testkit.TestTenants.API_KEY_B;
 import static io.trustline.testkit.TestTenants.TENANT_A;
@@ -142,9 +143,5 @@ class IncidentResourceTest {
 
     private static List<ConsumerRecord<String, CloudEvent>> ofClient(List<ConsumerRecord<String, CloudEvent>> records, String clientId) {
         return records.stream().filter(r -> clientId.equals(r.value().getSubject())).toList();
-    }
-
-    private static String uniqueClient() {
-        return "client-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }
