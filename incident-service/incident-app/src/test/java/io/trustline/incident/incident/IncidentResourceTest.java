@@ -20,6 +20,7 @@ import io.trustline.incident.intake.IssueReportedEvents;
 import io.trustline.testkit.KafkaTestTopics;
 import io.trustline.testkit.RequiresInfra;
 import io.trustline.testkit.TrustlineInfraResource;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -44,8 +45,14 @@ class IncidentResourceTest {
                 .then().statusCode(200)
                 .body("clientId", equalTo(clientId))
                 .body("summary", equalTo("Payroll server unreachable"));
-        assertThat(incidentEventsOf(clientId, 1)).extracting(r -> r.value().getType())
-                .containsExactly(IncidentEventTypes.INCIDENT_OPENED);
+
+        // the relay publishes in store order: a second copy of the first incident would precede the witness's
+        String witnessIssue = UUID.randomUUID().toString();
+        IssueReportedEvents.publish(TENANT_A, clientId, witnessIssue);
+        List<ConsumerRecord<String, CloudEvent>> published = ofClient(KafkaTestTopics.awaitEvents(IncidentTopics.EVENTS,
+                records -> records.stream().anyMatch(r -> dataOf(r).contains(witnessIssue))), clientId);
+        assertThat(published).hasSize(2).extracting(r -> r.value().getType()).containsOnly(IncidentEventTypes.INCIDENT_OPENED);
+        assertThat(published).filteredOn(r -> dataOf(r).contains(issueId)).hasSize(1);
     }
 
     @Test
@@ -139,6 +146,10 @@ class IncidentResourceTest {
     private static List<ConsumerRecord<String, CloudEvent>> incidentEventsOf(String clientId, int atLeast) {
         return KafkaTestTopics.awaitEvents(IncidentTopics.EVENTS, records -> ofClient(records, clientId).size() >= atLeast)
                 .stream().filter(r -> clientId.equals(r.value().getSubject())).toList();
+    }
+
+    private static String dataOf(ConsumerRecord<String, CloudEvent> record) {
+        return new String(record.value().getData().toBytes(), StandardCharsets.UTF_8);
     }
 
     private static List<ConsumerRecord<String, CloudEvent>> ofClient(List<ConsumerRecord<String, CloudEvent>> records, String clientId) {

@@ -30,7 +30,7 @@ class OutboxRelayTest {
     AxonRuntime axon;
 
     @Test
-    void eventsCommittedWhileTheRelayIsDown_arePublishedOnceItIsBack_withTheirStoredIds() {
+    void eventsCommittedWhileTheRelayIsDown_arePublishedExactlyOnceWhenItIsBack_withTheirStoredIds() {
         EventProcessor relay = axon.configuration().eventProcessingConfiguration()
                 .eventProcessor(AxonRuntime.RELAY_PROCESSOR).orElseThrow();
         String before = uniqueClient();
