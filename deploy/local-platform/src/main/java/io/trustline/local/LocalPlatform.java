@@ -1,14 +1,11 @@
 package io.trustline.local;
 
+import io.trustline.infra.launcher.ApiKeyHash;
 import io.trustline.infra.launcher.KafkaBroker;
 import io.trustline.infra.launcher.MongoStandIn;
 import io.trustline.infra.launcher.TrustlineHome;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +44,7 @@ public final class LocalPlatform implements AutoCloseable {
             Map<String, String> config = new LinkedHashMap<>(settings.serviceConfig());
             config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
             config.put("quarkus.mongodb.connection-string", mongo.connectionString());
-            config.put("trustline.tenancy.api-keys", settings.tenantId() + ":" + sha256Hex(settings.apiKey()));
+            config.put("trustline.tenancy.api-keys", settings.tenantId() + ":" + ApiKeyHash.sha256Hex(settings.apiKey()));
             services.clear();
             settings.servicePorts().forEach((name, port) ->
                     services.put(name, new ServiceProcess(home, name, port, config, log(name))));
@@ -143,13 +140,5 @@ public final class LocalPlatform implements AutoCloseable {
 
     private Path log(String processName) {
         return settings.dataDir().resolve("logs").resolve(processName + ".log");
-    }
-
-    static String sha256Hex(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

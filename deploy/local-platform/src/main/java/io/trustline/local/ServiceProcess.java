@@ -61,16 +61,8 @@ public final class ServiceProcess {
         return process.pid();
     }
 
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
     public long residentKib() {
         return process.residentKib();
-    }
-
-    public Path log() {
-        return process.log();
     }
 
     /** SIGKILL, as in a crash: no graceful shutdown, uncommitted offsets stay uncommitted. */
@@ -88,10 +80,6 @@ public final class ServiceProcess {
     /** SIGTERM: Quarkus finishes in-flight work and closes its consumers and clients. */
     void stop() {
         process.stop(STOP_GRACE);
-    }
-
-    String logTail() {
-        return process.tail();
     }
 
     private boolean isReady() {

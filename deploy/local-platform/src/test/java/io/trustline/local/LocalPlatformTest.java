@@ -62,7 +62,7 @@ class LocalPlatformTest {
     }
 
     @Test
-    void theLocalRun_usesTheDocumentedPortsAndTenant_andHashesKeysWithSha256() {
+    void theLocalRun_usesTheDocumentedPortsAndTenant() {
         LocalPlatformSettings settings = LocalPlatformSettings.localRun(dataDir, LocalPlatformSettings.DEV_API_KEY);
 
         assertThat(settings.servicePorts()).containsExactly(Map.entry("intake", 8081), Map.entry("incident", 8082),
@@ -72,8 +72,6 @@ class LocalPlatformTest {
         assertThat(settings.mongoPort()).isEqualTo(27018);
         assertThat(settings.inMemoryMongo()).isFalse();
         assertThat(settings.tenantId()).isEqualTo("dev");
-        // the well-known SHA-256 test vector
-        assertThat(LocalPlatform.sha256Hex("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 
     private static boolean accepts(int port) {

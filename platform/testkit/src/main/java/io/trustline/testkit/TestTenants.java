@@ -1,9 +1,6 @@
 package io.trustline.testkit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import static io.trustline.infra.launcher.ApiKeyHash.sha256Hex;
 
 /** Two tenants with known API keys, configured (hashed) into every service under test. */
 public final class TestTenants {
@@ -23,13 +20,5 @@ public final class TestTenants {
     /** The value of {@code trustline.tenancy.api-keys} for both test tenants. */
     public static String apiKeysConfig() {
         return TENANT_A + ":" + sha256Hex(API_KEY_A) + "," + TENANT_B + ":" + sha256Hex(API_KEY_B);
-    }
-
-    static String sha256Hex(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudevents.CloudEvent;
+import io.trustline.infra.launcher.ApiKeyHash;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -44,7 +45,7 @@ class TrustlineInfraResourceTest {
         assertThat(accepts("tcp://" + TrustlineInfraResource.kafkaBootstrapServers())).isTrue();
         assertThat(accepts(TrustlineInfraResource.mongoConnectionString())).isTrue();
         assertThat(config.get("trustline.tenancy.api-keys"))
-                .contains(TestTenants.TENANT_A + ":" + TestTenants.sha256Hex(TestTenants.API_KEY_A))
+                .contains(TestTenants.TENANT_A + ":" + ApiKeyHash.sha256Hex(TestTenants.API_KEY_A))
                 .doesNotContain(TestTenants.API_KEY_A);
     }
 

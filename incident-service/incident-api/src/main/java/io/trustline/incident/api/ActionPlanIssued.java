@@ -17,7 +17,8 @@ import java.util.Objects;
  *                   Since v1.
  * @param issueId    the issue the plan addresses, as in the intake service's {@code IssueReported}. Required.
  *                   Since v1.
- * @param occurredAt when the plan was given to the client (not when this event was published). Required.
+ * @param occurredAt when the plan was recorded with the incident service (its clock when the plan was
+ *                   submitted), taken as when the client got it; not when this event was published. Required.
  *                   Since v1.
  * @param steps      the steps of the plan in the order they will be taken, each as told to the client;
  *                   unmodifiable. Required: at least one step. Since v1.

@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The incident service started tracking the provider's response to a reported issue. Response times (how
- * soon an action plan or an update came) are measured for this issue from here on.
+ * The incident service started tracking the provider's response to a reported issue. It opens one for every
+ * {@code IssueReported} it consumes and dates it from the report, so response times (how soon an action plan
+ * or an update came) count from the report, however late the incident service received it.
  *
  * <p>CloudEvent type {@value IncidentEventTypes#INCIDENT_OPENED}, subject the {@code clientId}.
  *
@@ -16,8 +17,9 @@ import java.util.Objects;
  *                   Since v1.
  * @param issueId    the issue responded to, as in the intake service's {@code IssueReported}; the incident has
  *                   no id of its own. Required. Since v1.
- * @param occurredAt when the incident service started tracking the issue (not when this event was published).
- *                   Required. Since v1.
+ * @param occurredAt when the issue was reported: the {@code occurredAt} of its {@code IssueReported}, not when
+ *                   the incident service received that event nor when this one was published. Required.
+ *                   Since v1.
  * @param summary    a one-line summary of the issue, copied from its report so that readers of this topic need
  *                   not join with intake. Required. Since v1.
  * @since v1

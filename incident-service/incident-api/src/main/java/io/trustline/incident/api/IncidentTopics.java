@@ -15,8 +15,9 @@ public final class IncidentTopics {
     public static final String EVENTS = "trustline.incident.v1";
 
     /**
-     * Where a consumer of {@link #EVENTS} parks a record it could not process, unchanged, for inspection and
-     * replay.
+     * Where a consumer of {@link #EVENTS} parks a record it could not process, for inspection and replay: same
+     * key, value and headers, plus {@code trustline_*} headers naming the original topic, partition and offset,
+     * the consuming subscriber (every consumer group shares this topic), the attempts and the error.
      *
      * @since v1
      */

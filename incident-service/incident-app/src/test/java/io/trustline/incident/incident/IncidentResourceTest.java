@@ -1,6 +1,7 @@
 package io.trustline.incident.incident;
 
 import static io.restassured.RestAssured.given;
+import static io.trustline.testkit.TestIds.uniqueClient;
 import static io.trustline.testkit.TestTenants.API_KEY_A;
 import static io.trustline.testkit.TestTenants.API_KEY_B;
 import static io.trustline.testkit.TestTenants.TENANT_A;
@@ -23,6 +24,7 @@ import io.trustline.testkit.RequiresInfra;
 import io.trustline.testkit.TrustlineInfraResource;
 import io.trustline.testkit.golden.GoldenExample;
 import io.trustline.testkit.golden.GoldenJson;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -50,8 +52,14 @@ class IncidentResourceTest {
                 .body("clientId", equalTo(clientId))
                 .body("summary", equalTo(reported.text("summary")))
                 .body("openedAt", equalTo(reported.text("occurredAt")));
-        assertThat(incidentEventsOf(clientId, 1)).extracting(r -> r.value().getType())
-                .containsExactly(IncidentEventTypes.INCIDENT_OPENED);
+
+        // the relay publishes in store order: a second copy of the first incident would precede the witness's
+        String witnessIssue = UUID.randomUUID().toString();
+        publishIssueReported(clientId, witnessIssue);
+        List<ConsumerRecord<String, CloudEvent>> published = ofClient(KafkaTestTopics.awaitEvents(IncidentTopics.EVENTS,
+                records -> records.stream().anyMatch(r -> dataOf(r).contains(witnessIssue))), clientId);
+        assertThat(published).hasSize(2).extracting(r -> r.value().getType()).containsOnly(IncidentEventTypes.INCIDENT_OPENED);
+        assertThat(published).filteredOn(r -> dataOf(r).contains(issueId)).hasSize(1);
     }
 
     @Test
@@ -147,12 +155,12 @@ class IncidentResourceTest {
                 .stream().filter(r -> clientId.equals(r.value().getSubject())).toList();
     }
 
-    private static List<ConsumerRecord<String, CloudEvent>> ofClient(List<ConsumerRecord<String, CloudEvent>> records, String clientId) {
-        return records.stream().filter(r -> clientId.equals(r.value().getSubject())).toList();
+    private static String dataOf(ConsumerRecord<String, CloudEvent> record) {
+        return new String(record.value().getData().toBytes(), StandardCharsets.UTF_8);
     }
 
-    private static String uniqueClient() {
-        return "client-" + UUID.randomUUID().toString().substring(0, 8);
+    private static List<ConsumerRecord<String, CloudEvent>> ofClient(List<ConsumerRecord<String, CloudEvent>> records, String clientId) {
+        return records.stream().filter(r -> clientId.equals(r.value().getSubject())).toList();
     }
 
     /** Intake's golden IssueReported, for another client and issue, as intake publishes it. */

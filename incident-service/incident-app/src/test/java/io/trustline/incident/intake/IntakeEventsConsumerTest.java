@@ -1,6 +1,7 @@
 package io.trustline.incident.intake;
 
 import static io.restassured.RestAssured.given;
+import static io.trustline.testkit.TestIds.uniqueClient;
 import static io.trustline.testkit.TestTenants.API_KEY_A;
 import static io.trustline.testkit.TestTenants.TENANT_A;
 import static io.trustline.testkit.TestTenants.bearer;
@@ -32,7 +33,7 @@ class IntakeEventsConsumerTest {
 
     @Test
     void aRecordThatIsNoCloudEvent_movesToTheDeadLetterTopic_andLaterEventsStillFlow() {
-        String clientId = "client-" + UUID.randomUUID().toString().substring(0, 8);
+        String clientId = uniqueClient();
         String key = TENANT_A + ":" + clientId;
         KafkaTestTopics.publishRaw(IntakeTopics.EVENTS, key, "this is not JSON".getBytes(StandardCharsets.UTF_8),
                 List.of(new RecordHeader("origin", "a misconfigured producer".getBytes(StandardCharsets.UTF_8))));
@@ -50,7 +51,7 @@ class IntakeEventsConsumerTest {
 
     @Test
     void anEventItsHandlerKeepsRejecting_isRetried_thenDeadLettered_withTheError() {
-        String clientId = "client-" + UUID.randomUUID().toString().substring(0, 8);
+        String clientId = uniqueClient();
         String key = TENANT_A + ":" + clientId;
         // intake's event without the issue id: the handler fails on every attempt
         KafkaTestTopics.publishEvent(IntakeTopics.EVENTS, UUID.randomUUID().toString(), IntakeEventTypes.ISSUE_REPORTED,

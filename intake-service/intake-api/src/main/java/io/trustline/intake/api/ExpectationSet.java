@@ -15,8 +15,9 @@ import java.util.Objects;
  * @param tenantId    the provider (MSP) whose client holds the expectation. Required. Since v1.
  * @param clientId    the client organisation; also the CloudEvent subject. Required. Since v1.
  * @param issueId     the issue the expectation is for, as in its {@link IssueReported}. Required. Since v1.
- * @param occurredAt  when the expectation was recorded (not when this event was published). Required.
- *                    Since v1.
+ * @param occurredAt  when the expectation was recorded; in v1 it comes with the report, so this is the
+ *                    {@code occurredAt} of its {@link IssueReported}. Not when this event was published.
+ *                    Required. Since v1.
  * @param expectation what the client expects. Required. Since v1.
  * @since v1
  */

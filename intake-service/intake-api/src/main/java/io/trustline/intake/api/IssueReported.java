@@ -16,13 +16,15 @@ import java.util.Objects;
  *                    Since v1.
  * @param issueId     the issue; every later intake and incident event about it carries the same id. Required.
  *                    Since v1.
- * @param occurredAt  when the issue was reported to the provider (not when this event was published). Required.
- *                    Since v1.
+ * @param occurredAt  when the intake service accepted the report (its clock at the {@code POST /issues}); a PSA
+ *                    that forwards a ticket late makes it later than the client's call. Not when this event
+ *                    was published. Required. Since v1.
  * @param summary     a one-line summary of the issue, as reported. Required. Since v1.
  * @param description the issue in more detail, free text. Optional: null when none was given. Since v1.
  * @param reportedBy  the person who reported the issue. Required. Since v1.
- * @param channel     how the report reached the provider, free text; known values {@code PHONE}, {@code EMAIL},
- *                    {@code PORTAL}, {@code PSA}. Optional: null when not recorded. Since v1.
+ * @param channel     how the report reached the provider, free text as the caller sent it (not checked); by
+ *                    convention {@code PHONE}, {@code EMAIL}, {@code PORTAL} or {@code PSA}. Optional: null when
+ *                    not recorded. Since v1.
  * @param psaTicket   the ticket that tracks the issue in the provider's PSA tool. Optional: null when the issue
  *                    was reported outside a PSA and not yet linked to a ticket. Since v1.
  * @param priority    the priority given when the issue was reported. Optional: null when none was given.

@@ -7,8 +7,9 @@ import java.util.Objects;
 /**
  * A ticket in the provider's PSA tool (ConnectWise PSA, Autotask, HaloPSA, ...).
  *
- * @param psa              which PSA tool holds the ticket, free text in upper case; known values
- *                         {@code CONNECTWISE}, {@code AUTOTASK}, {@code HALOPSA}. Required. Since v1.
+ * @param psa              which PSA tool holds the ticket, free text as the caller sent it (not normalised);
+ *                         by convention {@code CONNECTWISE}, {@code AUTOTASK} or {@code HALOPSA}. Required.
+ *                         Since v1.
  * @param externalTicketId the ticket's id inside that PSA tool, exactly as the PSA shows it. Required. Since v1.
  * @since v1
  */

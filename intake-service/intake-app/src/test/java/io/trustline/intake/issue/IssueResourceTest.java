@@ -2,6 +2,7 @@ package io.trustline.intake.issue;
 
 import static io.restassured.RestAssured.given;
 import static io.trustline.intake.issue.IssueRequests.payroll;
+import static io.trustline.testkit.TestIds.uniqueClient;
 import static io.trustline.testkit.TestTenants.API_KEY_A;
 import static io.trustline.testkit.TestTenants.API_KEY_B;
 import static io.trustline.testkit.TestTenants.bearer;
@@ -203,9 +204,5 @@ class IssueResourceTest {
 
     private static String header(ConsumerRecord<String, CloudEvent> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    private static String uniqueClient() {
-        return "client-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -1,6 +1,7 @@
 package io.trustline.intake.publishing;
 
 import static io.restassured.RestAssured.given;
+import static io.trustline.testkit.TestIds.uniqueClient;
 import static io.trustline.testkit.TestTenants.API_KEY_A;
 import static io.trustline.testkit.TestTenants.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,6 @@ import io.trustline.testkit.RequiresInfra;
 import io.trustline.testkit.TrustlineInfraResource;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class OutboxRelayTest {
     AxonRuntime axon;
 
     @Test
-    void eventsCommittedWhileTheRelayIsDown_arePublishedOnceItIsBack_withTheirStoredIds() {
+    void eventsCommittedWhileTheRelayIsDown_arePublishedExactlyOnceWhenItIsBack_withTheirStoredIds() {
         EventProcessor relay = axon.configuration().eventProcessingConfiguration()
                 .eventProcessor(AxonRuntime.RELAY_PROCESSOR).orElseThrow();
         String before = uniqueClient();
@@ -60,9 +60,5 @@ class OutboxRelayTest {
 
     private static List<ConsumerRecord<String, CloudEvent>> ofClient(List<ConsumerRecord<String, CloudEvent>> records, String clientId) {
         return records.stream().filter(r -> clientId.equals(r.value().getSubject())).toList();
-    }
-
-    private static String uniqueClient() {
-        return "client-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A tenant registered a partner's webhook endpoint: from now on, events of the subscribed types are delivered
- * to it as signed HTTP requests.
+ * A tenant registered a partner's webhook endpoint: from now on, the tenant's intake and incident events of the
+ * subscribed types are POSTed to it as structured-mode CloudEvents. Deliveries are not signed yet, and one
+ * may arrive more than once: receivers dedupe on the CloudEvent id.
  *
  * <p>The endpoint belongs to the tenant, not to one of its clients, so unlike most Trustline events this one
  * has no {@code clientId}: its CloudEvent subject is the {@code endpointId}, and its Kafka record key
- * {@code <tenantId>:<endpointId>} keeps one endpoint's events in order. The endpoint's signing secret is
- * never published.
+ * {@code <tenantId>:<endpointId>} keeps one endpoint's events in order.
  *
  * <p>CloudEvent type {@value NotificationEventTypes#WEBHOOK_ENDPOINT_REGISTERED}, subject the
  * {@code endpointId}.
@@ -23,8 +23,8 @@ import java.util.Objects;
  * @param occurredAt when the endpoint was registered (not when this event was published). Required. Since v1.
  * @param url        the absolute URL deliveries are sent to, exactly as registered. Required. Since v1.
  * @param eventTypes the CloudEvent types delivered to the endpoint, each a full type such as
- *                   {@code io.trustline.incident.ActionPlanIssued.v1}, in the order registered; unmodifiable.
- *                   Required: at least one. Since v1.
+ *                   {@code io.trustline.incident.ActionPlanIssued.v1}, in the order registered with repeats
+ *                   left out; unmodifiable. Required: at least one. Since v1.
  * @since v1
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

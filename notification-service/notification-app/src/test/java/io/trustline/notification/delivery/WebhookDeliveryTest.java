@@ -1,6 +1,7 @@
 package io.trustline.notification.delivery;
 
 import static io.restassured.RestAssured.given;
+import static io.trustline.testkit.TestIds.uniqueClient;
 import static io.trustline.testkit.TestTenants.API_KEY_A;
 import static io.trustline.testkit.TestTenants.API_KEY_B;
 import static io.trustline.testkit.TestTenants.TENANT_A;
@@ -41,7 +42,7 @@ class WebhookDeliveryTest {
         try (WebhookReceiver partnerA = new WebhookReceiver(); WebhookReceiver partnerB = new WebhookReceiver()) {
             register(API_KEY_A, partnerA.url(), IntakeEventTypes.ISSUE_REPORTED);
             register(API_KEY_B, partnerB.url(), IntakeEventTypes.ISSUE_REPORTED);
-            String clientId = "client-" + UUID.randomUUID().toString().substring(0, 8);
+            String clientId = uniqueClient();
             String notSubscribed = publish(IntakeEventTypes.EXPECTATION_SET, intakeEvent(ExpectationSet.class, clientId));
             GoldenExample<IssueReported> reported = intakeEvent(IssueReported.class, clientId);
             String subscribed = publish(IntakeEventTypes.ISSUE_REPORTED, reported);

@@ -1,19 +1,17 @@
 package io.trustline.platform.tenancy;
 
+import io.trustline.infra.launcher.ApiKeyHash;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Which tenant an API key belongs to. Only SHA-256 hashes of keys are configured and kept
- * ({@code trustline.tenancy.api-keys=<tenant>:<sha256 hex>,...}); a presented key is hashed and looked up.
+ * ({@code trustline.tenancy.api-keys=<tenant>:<sha256 hex>,...}); a presented key is hashed with
+ * {@link ApiKeyHash}, as the launchers and the test kit hash the keys they configure, and looked up.
  */
 @ApplicationScoped
 public class TenantApiKeys {
@@ -41,15 +39,6 @@ public class TenantApiKeys {
     }
 
     public Optional<String> tenantOf(String apiKey) {
-        return Optional.ofNullable(tenantByKeyHash.get(sha256Hex(apiKey)));
-    }
-
-    public static String sha256Hex(String apiKey) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Optional.ofNullable(tenantByKeyHash.get(ApiKeyHash.sha256Hex(apiKey)));
     }
 }

@@ -1,5 +1,6 @@
 package io.trustline.platform.tenancy;
 
+import static io.trustline.infra.launcher.ApiKeyHash.sha256Hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,13 +10,13 @@ class TenantApiKeysTest {
 
     @Test
     void aKeyIsRecognisedByItsHash_andOnlyThatKey() {
-        TenantApiKeys keys = new TenantApiKeys("acme:" + TenantApiKeys.sha256Hex("secret-a") + ", beta:"
-                + TenantApiKeys.sha256Hex("secret-b"));
+        TenantApiKeys keys = new TenantApiKeys("acme:" + sha256Hex("secret-a") + ", beta:"
+                + sha256Hex("secret-b"));
 
         assertThat(keys.tenantOf("secret-a")).contains("acme");
         assertThat(keys.tenantOf("secret-b")).contains("beta");
         assertThat(keys.tenantOf("secret-c")).isEmpty();
-        assertThat(keys.tenantOf(TenantApiKeys.sha256Hex("secret-a"))).as("the hash itself is no key").isEmpty();
+        assertThat(keys.tenantOf(sha256Hex("secret-a"))).as("the hash itself is no key").isEmpty();
     }
 
     @Test
@@ -27,7 +28,7 @@ class TenantApiKeysTest {
 
     @Test
     void anEntryWithoutTenant_isRefusedAtStartUp() {
-        assertThatThrownBy(() -> new TenantApiKeys(TenantApiKeys.sha256Hex("secret-a")))
+        assertThatThrownBy(() -> new TenantApiKeys(sha256Hex("secret-a")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("<tenant>:<sha256 hex of key>");
     }

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class TimelineResource {
 
     @Inject
-    ClientTimelineProjection timelines;
+    ClientTimelines timelines;
     @Inject
     CurrentTenant tenant;
 

@@ -1,6 +1,7 @@
 package io.trustline.relationship.timeline;
 
 import static io.restassured.RestAssured.given;
+import static io.trustline.testkit.TestIds.uniqueClient;
 import static io.trustline.testkit.TestTenants.API_KEY_A;
 import static io.trustline.testkit.TestTenants.API_KEY_B;
 import static io.trustline.testkit.TestTenants.TENANT_A;
@@ -129,9 +130,5 @@ class TimelineResourceTest {
 
     private static String nextEventId() {
         return EVENT_IDS.generate().toString();
-    }
-
-    private static String uniqueClient() {
-        return "client-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -16,7 +16,7 @@ import java.util.Set;
  * left out: it mirrors {@code IssueReported} and would say the same moment twice.
  */
 @ApplicationScoped
-public class TimelineEventsConsumer implements CloudEventSubscriber {
+public class IntakeAndIncidentEventsConsumer implements CloudEventSubscriber {
 
     private static final Map<String, String> SHORT_NAMES = Map.of(
             IntakeEventTypes.ISSUE_REPORTED, "IssueReported",
@@ -28,10 +28,11 @@ public class TimelineEventsConsumer implements CloudEventSubscriber {
     }
 
     @Inject
-    ClientTimelineProjection timelines;
+    ClientTimelines timelines;
 
     @Override
     public String name() {
+        // older than the class name; it is the consumer group id and the applied-event log key, so keep it
         return "timeline";
     }
 

@@ -20,12 +20,12 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * POSTs each event to the endpoints of its tenant that subscribed to its type, as a structured-mode
- * CloudEvent. A refused or failed delivery fails the event, so the platform retries it and finally
+ * Webhook delivery: POSTs each intake and incident event to the endpoints of its tenant that subscribed
+ * to its type, as a structured-mode CloudEvent. A refused or failed delivery fails the event, so the platform retries it and finally
  * dead-letters it; a retry may reach endpoints that already got it, and receivers dedupe on the id.
  */
 @ApplicationScoped
-public class WebhookDeliverySubscriber implements CloudEventSubscriber {
+public class IntakeAndIncidentEventsConsumer implements CloudEventSubscriber {
 
     private static final EventFormat STRUCTURED = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
@@ -36,6 +36,7 @@ public class WebhookDeliverySubscriber implements CloudEventSubscriber {
 
     @Override
     public String name() {
+        // older than the class name; it is the consumer group id and the applied-event log key, so keep it
         return "webhook-delivery";
     }
 

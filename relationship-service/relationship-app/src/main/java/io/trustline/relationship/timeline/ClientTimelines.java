@@ -14,17 +14,18 @@ import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * One document per client ({@code tenantId|clientId}) holding its timeline entries. Every read and write
- * is by that full key. Adding an entry whose event id is already there changes nothing, so redelivered
+ * The stored client timelines, written by {@link IntakeAndIncidentEventsConsumer} and read by
+ * {@link TimelineResource}. One document per client ({@code tenantId|clientId}) holding its timeline
+ * entries. Every read and write is by that full key. Adding an entry whose event id is already there changes nothing, so redelivered
  * and replayed events are harmless; a single subscriber thread writes, so check-then-push cannot race.
  */
 @ApplicationScoped
-public class ClientTimelineProjection {
+public class ClientTimelines {
 
     private final MongoCollection<Document> timelines;
 
     @Inject
-    ClientTimelineProjection(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+    ClientTimelines(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
         this.timelines = mongo.getDatabase(database).getCollection("client_timelines");
     }
 
