@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import io.trustline.local.LocalPlatform;
 import io.trustline.local.LocalPlatformSettings;
 import io.trustline.testkit.WebhookReceiver;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,12 +34,14 @@ class EndToEndTest {
     @TempDir
     static Path dataDir;
     private static LocalPlatform platform;
+    private static PlatformClient client;
     private static WebhookReceiver receiver;
 
     @BeforeAll
     static void startPlatform() throws Exception {
         platform = new LocalPlatform(LocalPlatformSettings.forTests(dataDir, "e2e", API_KEY));
         platform.start();
+        client = new PlatformClient(platform, API_KEY);
         receiver = new WebhookReceiver();
     }
 
@@ -59,25 +57,25 @@ class EndToEndTest {
 
     @Test
     void anIssueTravelsFromThePsaToTheTimelineAndThePartnersWebhook() {
-        given().spec(json()).baseUri(url("notification"))
+        given().spec(client.json()).baseUri(client.url("notification"))
                 .body("{\"url\": \"" + receiver.url() + "\", \"eventTypes\": " + jsonList(SLICE_TYPES) + "}")
                 .when().post("/webhooks/endpoints")
                 .then().statusCode(201);
         // the endpoint list deliveries read is a read model: it catches up moments after the 201
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().spec(json()).baseUri(url("notification")).when().get("/webhooks/endpoints")
+                given().spec(client.json()).baseUri(client.url("notification")).when().get("/webhooks/endpoints")
                         .then().statusCode(200).body("endpoints.url", hasItem(receiver.url())));
-        String clientId = "client-" + UUID.randomUUID().toString().substring(0, 8);
+        String clientId = PlatformClient.uniqueClient();
 
-        String issueId = reportIssue(clientId);
+        String issueId = client.reportIssue(clientId);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().spec(json()).baseUri(url("incident")).when().get("/incidents/" + issueId).then().statusCode(200));
-        given().spec(json()).baseUri(url("incident"))
+                given().spec(client.json()).baseUri(client.url("incident")).when().get("/incidents/" + issueId).then().statusCode(200));
+        given().spec(client.json()).baseUri(client.url("incident"))
                 .body("{\"steps\": [\"restart the payroll VM\", \"verify the bank export\"], \"owner\": \"Sam Tech\"}")
                 .when().post("/incidents/" + issueId + "/action-plan")
                 .then().statusCode(201);
 
-        JsonPath timeline = await().atMost(Duration.ofSeconds(30)).until(() -> timeline(clientId),
+        JsonPath timeline = await().atMost(Duration.ofSeconds(30)).until(() -> client.timeline(clientId),
                 t -> t != null && t.getList("entries").size() >= 3);
         assertThat(timeline.getList("entries.eventType"))
                 .containsExactly("IssueReported", "ExpectationSet", "ActionPlanIssued");
@@ -93,22 +91,22 @@ class EndToEndTest {
 
     @Test
     void aConsumerKilledWhileEventsFlow_endsWithEveryEventExactlyOnce() throws Exception {
-        String clientId = "client-" + UUID.randomUUID().toString().substring(0, 8);
+        String clientId = PlatformClient.uniqueClient();
         int issues = 40;
         CompletableFuture<List<String>> reporting = CompletableFuture.supplyAsync(() -> {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < issues; i++) {
-                ids.add(reportIssue(clientId));
+                ids.add(client.reportIssue(clientId));
             }
             return ids;
         });
-        await().atMost(Duration.ofSeconds(30)).until(() -> entries(clientId) >= 4);
+        await().atMost(Duration.ofSeconds(30)).until(() -> client.entries(clientId) >= 4);
 
         platform.service("relationship").kill();
         platform.service("relationship").restart();
         List<String> issueIds = reporting.get();
 
-        JsonPath timeline = await().atMost(Duration.ofSeconds(60)).until(() -> timeline(clientId),
+        JsonPath timeline = await().atMost(Duration.ofSeconds(60)).until(() -> client.timeline(clientId),
                 t -> t != null && t.getList("entries").size() >= 2 * issues);
         assertThat(timeline.getList("entries")).hasSize(2 * issues);
         assertThat(timeline.getList("entries.eventId")).doesNotHaveDuplicates();
@@ -117,14 +115,14 @@ class EndToEndTest {
 
     @Test
     void aProducerKilledWhileEventsFlow_stillPublishesEveryAcceptedEventExactlyOnce() throws Exception {
-        String clientId = "client-" + UUID.randomUUID().toString().substring(0, 8);
+        String clientId = PlatformClient.uniqueClient();
         List<String> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.atomic.AtomicBoolean reporting = new java.util.concurrent.atomic.AtomicBoolean(true);
         CompletableFuture<Integer> refused = CompletableFuture.supplyAsync(() -> {
             int failures = 0;
             while (reporting.get()) {
                 try {
-                    accepted.add(reportIssue(clientId));
+                    accepted.add(client.reportIssue(clientId));
                 } catch (Exception | AssertionError intakeDown) {
                     // while intake is dead a call fails (RestAssured rethrows ConnectException unchecked);
                     // only the issues it answered 201 for count
@@ -146,65 +144,32 @@ class EndToEndTest {
         // a request in flight when intake died may have been stored without its 201 reaching us:
         // like any unanswered call it may or may not have happened (hence Idempotency-Key), so the
         // timeline holds every accepted issue, each complete, and at most one we never heard of
-        JsonPath timeline = await().atMost(Duration.ofSeconds(60)).until(() -> timeline(clientId),
-                t -> t != null && everyIssueComplete(t) && t.getList("entries.issueId").containsAll(issueIds));
+        JsonPath timeline = await().atMost(Duration.ofSeconds(60)).until(() -> client.timeline(clientId),
+                t -> t != null && PlatformClient.everyIssueComplete(t) && t.getList("entries.issueId").containsAll(issueIds));
         assertThat(timeline.getList("entries.eventId")).doesNotHaveDuplicates();
         assertThat(java.util.Set.copyOf(timeline.getList("entries.issueId", String.class)))
                 .containsAll(issueIds)
                 .hasSizeBetween(issueIds.size(), issueIds.size() + 1);
     }
 
-    /** Each issue on the timeline has both its events, IssueReported and ExpectationSet. */
-    private static boolean everyIssueComplete(JsonPath timeline) {
-        return timeline.getList("entries.issueId", String.class).stream()
-                .collect(java.util.stream.Collectors.groupingBy(id -> id, java.util.stream.Collectors.counting()))
-                .values().stream().allMatch(count -> count == 2);
-    }
-
     @Test
     void issuesAcceptedWhileTheBrokerIsDown_arePublishedOnceItIsBack() {
-        String clientId = "client-" + UUID.randomUUID().toString().substring(0, 8);
-        reportIssue(clientId);
-        await().atMost(Duration.ofSeconds(30)).until(() -> entries(clientId) == 2);
+        String clientId = PlatformClient.uniqueClient();
+        client.reportIssue(clientId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> client.entries(clientId) == 2);
 
         platform.stopKafka();
         // the event store is the outbox: intake keeps accepting while the relay cannot send
         List<String> acceptedWhileDown = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            acceptedWhileDown.add(reportIssue(clientId));
+            acceptedWhileDown.add(client.reportIssue(clientId));
         }
         platform.startKafkaAgain();
 
-        JsonPath timeline = await().atMost(Duration.ofSeconds(120)).until(() -> timeline(clientId),
+        JsonPath timeline = await().atMost(Duration.ofSeconds(120)).until(() -> client.timeline(clientId),
                 t -> t != null && t.getList("entries").size() >= 12);
         assertThat(timeline.getList("entries.eventId")).hasSize(12).doesNotHaveDuplicates();
         assertThat(timeline.getList("entries.issueId")).containsAll(acceptedWhileDown);
-    }
-
-    private static String reportIssue(String clientId) {
-        return given().spec(json()).baseUri(url("intake"))
-                .body("""
-                        {"clientId": "%s", "summary": "Payroll server unreachable",
-                         "reportedBy": {"name": "Dana Office"},
-                         "expectation": {
-                           "who": {"scope": "EVERYONE"}, "what": {"impact": "STOPPED"},
-                           "when": {"resolveBy": "%s", "reason": "payroll is due tomorrow"},
-                           "where": {"location": "head office", "workMode": "ON_SITE"},
-                           "how": {"resolvedWhen": "payroll runs"}}}
-                        """.formatted(clientId, Instant.now().plus(Duration.ofDays(1))))
-                .when().post("/issues")
-                .then().statusCode(201)
-                .extract().path("issueId");
-    }
-
-    private static JsonPath timeline(String clientId) {
-        var response = given().spec(json()).baseUri(url("relationship")).when().get("/clients/" + clientId + "/timeline");
-        return response.statusCode() == 200 ? response.jsonPath() : null;
-    }
-
-    private static int entries(String clientId) {
-        JsonPath timeline = timeline(clientId);
-        return timeline == null ? 0 : timeline.getList("entries").size();
     }
 
     private static List<String> deliveredIds(List<String> eventIds) {
@@ -213,15 +178,6 @@ class EndToEndTest {
                 .filter(eventIds::contains)
                 .distinct()
                 .toList();
-    }
-
-    private static RequestSpecification json() {
-        return new RequestSpecBuilder().addHeader("Authorization", "Bearer " + API_KEY)
-                .setContentType("application/json").build();
-    }
-
-    private static String url(String service) {
-        return platform.service(service).baseUrl();
     }
 
     private static String jsonList(List<String> values) {

@@ -1,6 +1,8 @@
 package io.trustline.incident.incident;
 
 import static io.restassured.RestAssured.given;
+import static io.trustline.incident.intake.IntakeEvents.issueReported;
+import static io.trustline.incident.intake.IntakeEvents.publishIssueReported;
 import static io.trustline.testkit.TestIds.uniqueClient;
 import static io.trustline.testkit.TestTenants.API_KEY_A;
 import static io.trustline.testkit.TestTenants.API_KEY_B;
@@ -23,7 +25,6 @@ import io.trustline.testkit.KafkaTestTopics;
 import io.trustline.testkit.RequiresInfra;
 import io.trustline.testkit.TrustlineInfraResource;
 import io.trustline.testkit.golden.GoldenExample;
-import io.trustline.testkit.golden.GoldenJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -161,20 +162,5 @@ class IncidentResourceTest {
 
     private static List<ConsumerRecord<String, CloudEvent>> ofClient(List<ConsumerRecord<String, CloudEvent>> records, String clientId) {
         return records.stream().filter(r -> clientId.equals(r.value().getSubject())).toList();
-    }
-
-    /** Intake's golden IssueReported, for another client and issue, as intake publishes it. */
-    private static GoldenExample<IssueReported> issueReported(String clientId, String issueId) {
-        return GoldenJson.example(IssueReported.class)
-                .with("tenantId", TENANT_A).with("clientId", clientId).with("issueId", issueId);
-    }
-
-    private static void publishIssueReported(String eventId, String clientId, String issueId) {
-        KafkaTestTopics.publishEvent(IntakeTopics.EVENTS, eventId, IntakeEventTypes.ISSUE_REPORTED,
-                issueReported(clientId, issueId));
-    }
-
-    private static void publishIssueReported(String clientId, String issueId) {
-        publishIssueReported(UUID.randomUUID().toString(), clientId, issueId);
     }
 }

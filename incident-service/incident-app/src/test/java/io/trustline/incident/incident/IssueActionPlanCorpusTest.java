@@ -2,7 +2,6 @@ package io.trustline.incident.incident;
 
 import static io.restassured.RestAssured.given;
 import static io.trustline.testkit.TestTenants.API_KEY_A;
-import static io.trustline.testkit.TestTenants.TENANT_A;
 import static io.trustline.testkit.TestTenants.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,14 +10,10 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.trustline.intake.api.IntakeEventTypes;
-import io.trustline.intake.api.IntakeTopics;
-import io.trustline.intake.api.IssueReported;
-import io.trustline.testkit.KafkaTestTopics;
+import io.trustline.incident.intake.IntakeEvents;
 import io.trustline.testkit.MalformedBodies;
 import io.trustline.testkit.RequiresInfra;
 import io.trustline.testkit.TrustlineInfraResource;
-import io.trustline.testkit.golden.GoldenJson;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -35,9 +30,7 @@ class IssueActionPlanCorpusTest {
     @Test
     void everyMalformedActionPlan_isRefusedWith4xxProblemJson_andTheIncidentHasNoPlan() {
         String issueId = UUID.randomUUID().toString();
-        KafkaTestTopics.publishEvent(IntakeTopics.EVENTS, UUID.randomUUID().toString(), IntakeEventTypes.ISSUE_REPORTED,
-                GoldenJson.example(IssueReported.class).with("tenantId", TENANT_A)
-                        .with("clientId", "corpus-" + issueId.substring(0, 8)).with("issueId", issueId));
+        IntakeEvents.publishIssueReported("corpus-" + issueId.substring(0, 8), issueId);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> incident(issueId).then().statusCode(200));
 
         String openApi = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().asString();

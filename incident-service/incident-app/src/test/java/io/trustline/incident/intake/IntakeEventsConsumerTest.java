@@ -1,6 +1,8 @@
 package io.trustline.incident.intake;
 
 import static io.restassured.RestAssured.given;
+import static io.trustline.incident.intake.IntakeEvents.issueReported;
+import static io.trustline.incident.intake.IntakeEvents.publishIssueReported;
 import static io.trustline.testkit.TestIds.uniqueClient;
 import static io.trustline.testkit.TestTenants.API_KEY_A;
 import static io.trustline.testkit.TestTenants.TENANT_A;
@@ -12,12 +14,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.trustline.intake.api.IntakeEventTypes;
 import io.trustline.intake.api.IntakeTopics;
-import io.trustline.intake.api.IssueReported;
 import io.trustline.testkit.KafkaTestTopics;
 import io.trustline.testkit.RequiresInfra;
 import io.trustline.testkit.TrustlineInfraResource;
-import io.trustline.testkit.golden.GoldenExample;
-import io.trustline.testkit.golden.GoldenJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -76,20 +75,5 @@ class IntakeEventsConsumerTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().header("Authorization", bearer(API_KEY_A)).when().get("/incidents/" + issueId)
                         .then().statusCode(200));
-    }
-
-    /** Intake's golden IssueReported, for another client and issue, as intake publishes it. */
-    private static GoldenExample<IssueReported> issueReported(String clientId, String issueId) {
-        return GoldenJson.example(IssueReported.class)
-                .with("tenantId", TENANT_A).with("clientId", clientId).with("issueId", issueId);
-    }
-
-    private static void publishIssueReported(String eventId, String clientId, String issueId) {
-        KafkaTestTopics.publishEvent(IntakeTopics.EVENTS, eventId, IntakeEventTypes.ISSUE_REPORTED,
-                issueReported(clientId, issueId));
-    }
-
-    private static void publishIssueReported(String clientId, String issueId) {
-        publishIssueReported(UUID.randomUUID().toString(), clientId, issueId);
     }
 }

@@ -4,6 +4,7 @@ import io.trustline.intake.issue.IssueEvent.ExpectationSet;
 import io.trustline.intake.issue.IssueEvent.IssueReported;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
@@ -21,7 +22,8 @@ class IssueHistory {
         this.events = events;
     }
 
-    IssueDetails reportedEarlier(String issueId) {
+    /** The issue as stored, or empty when no issue has this id. */
+    Optional<IssueDetails> find(String issueId) {
         IssueDetails details = null;
         for (DomainEventMessage<?> stored : events.readEvents(issueId).asStream().toList()) {
             if (stored.getPayload() instanceof IssueReported reported) {
@@ -30,9 +32,6 @@ class IssueHistory {
                 details = details.withExpectation(expectation.expectation());
             }
         }
-        if (details == null) {
-            throw new IllegalStateException("issue " + issueId + " exists but has no IssueReported event");
-        }
-        return details;
+        return Optional.ofNullable(details);
     }
 }

@@ -22,6 +22,7 @@ import io.trustline.testkit.RequiresInfra;
 import io.trustline.testkit.TrustlineInfraResource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,6 +60,28 @@ class IssueResourceTest {
         // UUIDv7 ids order the two events created at the same instant
         assertThat(ofClient.get(0).value().getId()).isLessThan(ofClient.get(1).value().getId());
         assertThat(ofClient.get(0).value().getTime()).isEqualTo(ofClient.get(1).value().getTime());
+    }
+
+    @Test
+    void aReportRetriedAfterItsDeadlinePassed_stillAnswersTheFirstIssue() {
+        Instant resolveBy = Instant.now().plusSeconds(2);
+        String report = payroll(uniqueClient()).replace("2099-03-03T12:00:00Z", resolveBy.toString());
+        String key = "psa-delivery-" + UUID.randomUUID();
+        String first = given().header("Authorization", bearer(API_KEY_A)).header("Idempotency-Key", key)
+                .contentType("application/json").body(report)
+                .when().post("/issues")
+                .then().statusCode(201)
+                .extract().path("issueId");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(resolveBy));
+
+        // a new report with that deadline would now be refused; the retry of the first one is not a new report
+        given().header("Authorization", bearer(API_KEY_A)).header("Idempotency-Key", key)
+                .contentType("application/json").body(report)
+                .when().post("/issues")
+                .then().statusCode(200)
+                .header("Idempotent-Replayed", "true")
+                .body("issueId", equalTo(first))
+                .body("expectation.when.resolveBy", equalTo(resolveBy.toString()));
     }
 
     @Test

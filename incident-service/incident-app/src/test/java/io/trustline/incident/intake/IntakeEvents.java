@@ -1,0 +1,32 @@
+package io.trustline.incident.intake;
+
+import static io.trustline.testkit.TestTenants.TENANT_A;
+
+import io.trustline.intake.api.IntakeEventTypes;
+import io.trustline.intake.api.IntakeTopics;
+import io.trustline.intake.api.IssueReported;
+import io.trustline.testkit.KafkaTestTopics;
+import io.trustline.testkit.golden.GoldenExample;
+import io.trustline.testkit.golden.GoldenJson;
+import java.util.UUID;
+
+/** Intake's events as intake publishes them: its golden examples, for another client and issue of tenant A. */
+public final class IntakeEvents {
+
+    private IntakeEvents() {
+    }
+
+    public static GoldenExample<IssueReported> issueReported(String clientId, String issueId) {
+        return GoldenJson.example(IssueReported.class)
+                .with("tenantId", TENANT_A).with("clientId", clientId).with("issueId", issueId);
+    }
+
+    public static void publishIssueReported(String eventId, String clientId, String issueId) {
+        KafkaTestTopics.publishEvent(IntakeTopics.EVENTS, eventId, IntakeEventTypes.ISSUE_REPORTED,
+                issueReported(clientId, issueId));
+    }
+
+    public static void publishIssueReported(String clientId, String issueId) {
+        publishIssueReported(UUID.randomUUID().toString(), clientId, issueId);
+    }
+}
