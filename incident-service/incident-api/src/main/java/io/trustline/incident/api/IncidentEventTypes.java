@@ -22,6 +22,69 @@ public final class IncidentEventTypes {
      */
     public static final String ACTION_PLAN_ISSUED = "io.trustline.incident.ActionPlanIssued.v1";
 
+    /**
+     * Type of {@link IssueAcknowledged}.
+     *
+     * @since v1
+     */
+    public static final String ISSUE_ACKNOWLEDGED = "io.trustline.incident.IssueAcknowledged.v1";
+
+    /**
+     * Type of {@link ActionPlanCompleted}.
+     *
+     * @since v1
+     */
+    public static final String ACTION_PLAN_COMPLETED = "io.trustline.incident.ActionPlanCompleted.v1";
+
+    /**
+     * Type of {@link ProactiveUpdateSent}.
+     *
+     * @since v1
+     */
+    public static final String PROACTIVE_UPDATE_SENT = "io.trustline.incident.ProactiveUpdateSent.v1";
+
+    /**
+     * Type of {@link ClientChasedUpdate}.
+     *
+     * @since v1
+     */
+    public static final String CLIENT_CHASED_UPDATE = "io.trustline.incident.ClientChasedUpdate.v1";
+
+    /**
+     * Type of {@link ServiceDisruptionAdmitted}.
+     *
+     * @since v1
+     */
+    public static final String SERVICE_DISRUPTION_ADMITTED = "io.trustline.incident.ServiceDisruptionAdmitted.v1";
+
+    /**
+     * Type of {@link MiscommunicationRecorded}.
+     *
+     * @since v1
+     */
+    public static final String MISCOMMUNICATION_RECORDED = "io.trustline.incident.MiscommunicationRecorded.v1";
+
+    /**
+     * Type of {@link IssueResolved}.
+     *
+     * @since v1
+     */
+    public static final String ISSUE_RESOLVED = "io.trustline.incident.IssueResolved.v1";
+
+    /**
+     * Type of {@link ResolutionConfirmed}.
+     *
+     * @since v1
+     */
+    public static final String RESOLUTION_CONFIRMED = "io.trustline.incident.ResolutionConfirmed.v1";
+
+    /**
+     * Type of {@link IssueReopened}.
+     *
+     * @since v1
+     */
+    public static final String ISSUE_REOPENED = "io.trustline.incident.IssueReopened.v1";
+
     private IncidentEventTypes() {
     }
 }

@@ -1,5 +1,9 @@
 package io.trustline.incident.incident;
 
+import io.trustline.incident.api.AcceptanceCheckResult;
+import io.trustline.incident.api.Channel;
+import io.trustline.incident.api.Discovery;
+import io.trustline.incident.api.Party;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -12,8 +16,66 @@ public sealed interface IncidentCommand {
                         Instant openedAt) implements IncidentCommand {
     }
 
+    /**
+     * A command that records a moment of an open incident. {@code occurredAt} is the moment the caller gave for
+     * something recorded after the fact, or null for "now"; {@code recordedAt} is the service's clock.
+     */
+    sealed interface RecordsAMoment extends IncidentCommand {
+
+        Instant occurredAt();
+
+        Instant recordedAt();
+    }
+
+    /** Tell the client a person took the issue on. */
+    record AcknowledgeIssue(@TargetAggregateIdentifier String issueId, String tenantId, String by, String note,
+                            Instant occurredAt, Instant recordedAt) implements RecordsAMoment {
+    }
+
     /** Tell the client what will be done, by whom and by when (seed 004: give the action plan). */
     record IssueActionPlan(@TargetAggregateIdentifier String issueId, String tenantId, List<String> steps, String owner,
-                           Instant eta, Instant issuedAt) implements IncidentCommand {
+                           Instant eta, Instant occurredAt, Instant recordedAt) implements RecordsAMoment {
+    }
+
+    /** The latest action plan was carried out (seed 004: make it happen quickly). */
+    record CompleteActionPlan(@TargetAggregateIdentifier String issueId, String tenantId, String note,
+                              Instant occurredAt, Instant recordedAt) implements RecordsAMoment {
+    }
+
+    /** Tell the client how things stand before they ask (seed 001). */
+    record SendProactiveUpdate(@TargetAggregateIdentifier String issueId, String tenantId, String message,
+                               Channel channel, Instant occurredAt, Instant recordedAt) implements RecordsAMoment {
+    }
+
+    /** The client had to ask how things stand. */
+    record RecordClientChase(@TargetAggregateIdentifier String issueId, String tenantId, Channel channel, String asked,
+                             Instant occurredAt, Instant recordedAt) implements RecordsAMoment {
+    }
+
+    /** Own a disruption the provider caused or failed to prevent (seed 004: admit it). */
+    record AdmitServiceDisruption(@TargetAggregateIdentifier String issueId, String tenantId, Discovery discovery,
+                                  String whatHappened, Instant occurredAt, Instant recordedAt) implements RecordsAMoment {
+    }
+
+    /** Something was misunderstood between provider and client (seed 004). */
+    record RecordMiscommunication(@TargetAggregateIdentifier String issueId, String tenantId, String misunderstanding,
+                                  Party misunderstoodBy, Instant occurredAt, Instant recordedAt)
+            implements RecordsAMoment {
+    }
+
+    /** The provider considers the issue fixed. */
+    record ResolveIssue(@TargetAggregateIdentifier String issueId, String tenantId, String summary, Instant occurredAt,
+                        Instant recordedAt) implements RecordsAMoment {
+    }
+
+    /** The client's verdict on the resolution, against their own criteria (seed 001: HOW). */
+    record ConfirmResolution(@TargetAggregateIdentifier String issueId, String tenantId, boolean howCriteriaMet,
+                             List<AcceptanceCheckResult> checks, String comment, Instant occurredAt,
+                             Instant recordedAt) implements RecordsAMoment {
+    }
+
+    /** A resolved issue is not resolved after all. */
+    record ReopenIssue(@TargetAggregateIdentifier String issueId, String tenantId, String reason, Instant occurredAt,
+                       Instant recordedAt) implements RecordsAMoment {
     }
 }

@@ -1,25 +1,149 @@
 package io.trustline.incident.incident;
 
+import io.trustline.incident.api.AcceptanceCheckResult;
+import io.trustline.incident.api.Channel;
+import io.trustline.incident.api.Discovery;
+import io.trustline.incident.api.Party;
+import io.trustline.incident.incident.IncidentEvent.ActionPlanCompleted;
+import io.trustline.incident.incident.IncidentEvent.ActionPlanIssued;
+import io.trustline.incident.incident.IncidentEvent.ClientChasedUpdate;
+import io.trustline.incident.incident.IncidentEvent.IssueAcknowledged;
+import io.trustline.incident.incident.IncidentEvent.IssueReopened;
+import io.trustline.incident.incident.IncidentEvent.IssueResolved;
+import io.trustline.incident.incident.IncidentEvent.MiscommunicationRecorded;
+import io.trustline.incident.incident.IncidentEvent.ProactiveUpdateSent;
+import io.trustline.incident.incident.IncidentEvent.ResolutionConfirmed;
+import io.trustline.incident.incident.IncidentEvent.ServiceDisruptionAdmitted;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * An incident as the API shows it; {@code actionPlan} is null until one was issued. The answer to a new
- * action plan carries only what that command knows ({@code summary} and {@code openedAt} are on GET).
+ * An incident as the API shows it; every part is null until its first event. The answer to a command carries
+ * only what that command's event knows (the rest is on GET), and {@code state} only when the command changed it.
  */
-public record IncidentDetails(String issueId, String clientId, String summary, Instant openedAt, ActionPlan actionPlan) {
+public record IncidentDetails(String issueId, String clientId, String summary, Instant openedAt, IncidentState state,
+                              Acknowledgement acknowledgement, ActionPlan actionPlan, Updates updates, Chases chases,
+                              Disruption lastDisruption, Miscommunication lastMiscommunication, Resolution resolution,
+                              Confirmation confirmation, Reopening lastReopening) {
 
-    /** The latest action plan given to the client. */
-    public record ActionPlan(List<String> steps, String owner, Instant eta, Instant issuedAt) {
+    public record Acknowledgement(String by, String note, Instant acknowledgedAt) {
+    }
 
-        static ActionPlan of(IncidentEvent.ActionPlanIssued issued) {
-            return new ActionPlan(issued.steps(), issued.owner(), issued.eta(), issued.issuedAt());
+    /** The latest action plan given to the client; {@code completedAt} is null until it was carried out. */
+    public record ActionPlan(List<String> steps, String owner, Instant eta, Instant issuedAt, Instant completedAt,
+                             String completionNote) {
+
+        static ActionPlan of(ActionPlanIssued issued) {
+            return new ActionPlan(issued.steps(), issued.owner(), issued.eta(), issued.issuedAt(), null, null);
         }
     }
 
-    /** The incident as far as an action plan just stored tells it; the rest is on GET. */
-    static IncidentDetails withIssued(IncidentEvent.ActionPlanIssued issued) {
-        return new IncidentDetails(issued.issueId(), issued.clientId(), null, null, ActionPlan.of(issued));
+    /** How many proactive updates the client got, and the latest. */
+    public record Updates(int count, Update last) {
     }
 
+    public record Update(String message, Channel channel, Instant sentAt) {
+    }
+
+    /** How often the client had to ask, and the latest time. */
+    public record Chases(int count, Chase last) {
+    }
+
+    public record Chase(Channel channel, String asked, Instant chasedAt) {
+    }
+
+    public record Disruption(Discovery discovery, String whatHappened, Instant admittedAt) {
+    }
+
+    public record Miscommunication(String misunderstanding, Party misunderstoodBy, Instant occurredAt) {
+    }
+
+    public record Resolution(String summary, Instant resolvedAt) {
+    }
+
+    public record Confirmation(boolean howCriteriaMet, List<AcceptanceCheckResult> checks, String comment,
+                               Instant confirmedAt) {
+    }
+
+    public record Reopening(String reason, Instant reopenedAt) {
+    }
+
+    static Acknowledgement part(IssueAcknowledged e) {
+        return new Acknowledgement(e.by(), e.note(), e.occurredAt());
+    }
+
+    static Updates part(ProactiveUpdateSent e) {
+        return new Updates(e.number(), new Update(e.message(), e.channel(), e.occurredAt()));
+    }
+
+    static Chases part(ClientChasedUpdate e) {
+        return new Chases(e.number(), new Chase(e.channel(), e.asked(), e.occurredAt()));
+    }
+
+    static Disruption part(ServiceDisruptionAdmitted e) {
+        return new Disruption(e.discovery(), e.whatHappened(), e.occurredAt());
+    }
+
+    static Miscommunication part(MiscommunicationRecorded e) {
+        return new Miscommunication(e.misunderstanding(), e.misunderstoodBy(), e.occurredAt());
+    }
+
+    static Resolution part(IssueResolved e) {
+        return new Resolution(e.summary(), e.occurredAt());
+    }
+
+    static Confirmation part(ResolutionConfirmed e) {
+        return new Confirmation(e.howCriteriaMet(), e.checks(), e.comment(), e.occurredAt());
+    }
+
+    static Reopening part(IssueReopened e) {
+        return new Reopening(e.reason(), e.occurredAt());
+    }
+
+    /** The incident as far as an event just stored tells it; the rest is on GET. */
+    static IncidentDetails answering(IncidentEvent event) {
+        IncidentDetails none = new IncidentDetails(event.issueId(), event.clientId(), null, null, null, null, null,
+                null, null, null, null, null, null, null);
+        if (event instanceof IssueAcknowledged e) {
+            return none.with(null, part(e), null, null, null, null, null, null, null, null);
+        }
+        if (event instanceof ActionPlanIssued e) {
+            return none.with(null, null, ActionPlan.of(e), null, null, null, null, null, null, null);
+        }
+        if (event instanceof ActionPlanCompleted e) {
+            // the plan's steps are not in the completion; GET shows them with it
+            return none.with(null, null, new ActionPlan(null, null, null, null, e.occurredAt(), e.note()), null,
+                    null, null, null, null, null, null);
+        }
+        if (event instanceof ProactiveUpdateSent e) {
+            return none.with(null, null, null, part(e), null, null, null, null, null, null);
+        }
+        if (event instanceof ClientChasedUpdate e) {
+            return none.with(null, null, null, null, part(e), null, null, null, null, null);
+        }
+        if (event instanceof ServiceDisruptionAdmitted e) {
+            return none.with(null, null, null, null, null, part(e), null, null, null, null);
+        }
+        if (event instanceof MiscommunicationRecorded e) {
+            return none.with(null, null, null, null, null, null, part(e), null, null, null);
+        }
+        if (event instanceof IssueResolved e) {
+            return none.with(IncidentState.RESOLVED, null, null, null, null, null, null, part(e), null, null);
+        }
+        if (event instanceof ResolutionConfirmed e) {
+            return none.with(IncidentState.CONFIRMED, null, null, null, null, null, null, null, part(e), null);
+        }
+        if (event instanceof IssueReopened e) {
+            return none.with(IncidentState.OPEN, null, null, null, null, null, null, null, null, part(e));
+        }
+        throw new IllegalArgumentException("no answer for " + event.getClass().getSimpleName());
+    }
+
+    private IncidentDetails with(IncidentState state, Acknowledgement acknowledgement, ActionPlan actionPlan,
+                                 Updates updates, Chases chases, Disruption lastDisruption,
+                                 Miscommunication lastMiscommunication, Resolution resolution,
+                                 Confirmation confirmation, Reopening lastReopening) {
+        return new IncidentDetails(issueId, clientId, summary, openedAt, state, acknowledgement, actionPlan, updates,
+                chases, lastDisruption, lastMiscommunication, resolution, confirmation, lastReopening);
+    }
 }

@@ -1,5 +1,9 @@
 package io.trustline.incident.incident;
 
+import io.trustline.incident.api.AcceptanceCheckResult;
+import io.trustline.incident.api.Channel;
+import io.trustline.incident.api.Discovery;
+import io.trustline.incident.api.Party;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.serialization.Revision;
@@ -18,6 +22,7 @@ public sealed interface IncidentEvent {
             implements IncidentEvent {
     }
 
+    /** {@code issuedAt}: when the client got the plan (the caller's {@code occurredAt}, or when it was recorded). */
     @Revision("1")
     record ActionPlanIssued(String issueId, String tenantId, String clientId, List<String> steps, String owner,
                             Instant eta, Instant issuedAt) implements IncidentEvent {
@@ -25,5 +30,57 @@ public sealed interface IncidentEvent {
         public ActionPlanIssued {
             steps = List.copyOf(steps);
         }
+    }
+
+    @Revision("1")
+    record IssueAcknowledged(String issueId, String tenantId, String clientId, String by, String note,
+                             Instant occurredAt) implements IncidentEvent {
+    }
+
+    @Revision("1")
+    record ActionPlanCompleted(String issueId, String tenantId, String clientId, String note, Instant occurredAt)
+            implements IncidentEvent {
+    }
+
+    /** {@code number}: 1 for the incident's first update, so the read model can count with idempotent upserts. */
+    @Revision("1")
+    record ProactiveUpdateSent(String issueId, String tenantId, String clientId, String message, Channel channel,
+                               int number, Instant occurredAt) implements IncidentEvent {
+    }
+
+    /** {@code number}: 1 for the first time the client chased this incident. */
+    @Revision("1")
+    record ClientChasedUpdate(String issueId, String tenantId, String clientId, Channel channel, String asked,
+                              int number, Instant occurredAt) implements IncidentEvent {
+    }
+
+    @Revision("1")
+    record ServiceDisruptionAdmitted(String issueId, String tenantId, String clientId, Discovery discovery,
+                                     String whatHappened, Instant occurredAt) implements IncidentEvent {
+    }
+
+    @Revision("1")
+    record MiscommunicationRecorded(String issueId, String tenantId, String clientId, String misunderstanding,
+                                    Party misunderstoodBy, Instant occurredAt) implements IncidentEvent {
+    }
+
+    @Revision("1")
+    record IssueResolved(String issueId, String tenantId, String clientId, String summary, Instant occurredAt)
+            implements IncidentEvent {
+    }
+
+    @Revision("1")
+    record ResolutionConfirmed(String issueId, String tenantId, String clientId, boolean howCriteriaMet,
+                               List<AcceptanceCheckResult> checks, String comment, Instant occurredAt)
+            implements IncidentEvent {
+
+        public ResolutionConfirmed {
+            checks = checks == null ? List.of() : List.copyOf(checks);
+        }
+    }
+
+    @Revision("1")
+    record IssueReopened(String issueId, String tenantId, String clientId, String reason, Instant occurredAt)
+            implements IncidentEvent {
     }
 }

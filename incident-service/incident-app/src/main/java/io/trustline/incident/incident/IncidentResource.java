@@ -1,6 +1,7 @@
 package io.trustline.incident.incident;
 
 import io.trustline.incident.api.IncidentTopics;
+import io.trustline.platform.problem.InvalidFieldException;
 import io.trustline.platform.problem.UnknownResourceException;
 import io.trustline.platform.tenancy.ApiKeySecurityScheme;
 import io.trustline.platform.tenancy.CurrentTenant;
@@ -17,18 +18,25 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.Clock;
-import io.trustline.incident.incident.IncidentEvent.ActionPlanIssued;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
+/**
+ * Every command answers 201 from the event it stored (the read model behind GET catches up moments later);
+ * 409 when the incident's state forbids it, 400 naming {@code occurredAt} when that lies in the future or
+ * before the incident was opened.
+ */
 @Path("/incidents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = ApiKeySecurityScheme.NAME)
 public class IncidentResource {
+
+    private static final String ANSWER = " Answers 201 with what was stored (the rest of the incident is on GET); "
+            + "409 when the incident's state does not allow it.";
 
     private final Clock clock = Clock.systemUTC();
 
@@ -41,25 +49,107 @@ public class IncidentResource {
 
     @GET
     @Path("/{issueId}")
-    @Operation(summary = "The incident opened for a reported issue, with its action plan")
+    @Operation(summary = "The incident opened for a reported issue: its state and the latest of each kind of moment")
     public IncidentDetails get(@PathParam("issueId") String issueId) {
-        return find(issueId);
+        return queries.query(new GetIncidentById(tenant.id(), issueId), ResponseTypes.optionalInstanceOf(IncidentDetails.class))
+                .join()
+                .orElseThrow(() -> new UnknownResourceException("incident", issueId));
+    }
+
+    @POST
+    @Path("/{issueId}/acknowledgement")
+    @Operation(summary = "Acknowledge the issue to the client (once)",
+            description = "Emits IssueAcknowledged on " + IncidentTopics.EVENTS + "." + ANSWER)
+    public Response acknowledge(@PathParam("issueId") String issueId, @NotNull @Valid AcknowledgeIssueRequest request) {
+        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()));
     }
 
     @POST
     @Path("/{issueId}/action-plan")
     @Operation(summary = "Issue an action plan for the incident",
-            description = "Emits ActionPlanIssued on " + IncidentTopics.EVENTS + ". Answers 201 with the action plan "
-                    + "as stored (the incident's summary and opening time are on GET).")
+            description = "Emits ActionPlanIssued on " + IncidentTopics.EVENTS + "." + ANSWER)
     public Response issueActionPlan(@PathParam("issueId") String issueId, @NotNull @Valid IssueActionPlanRequest request) {
-        ActionPlanIssued issued = commands.sendAndWait(request.toCommand(issueId, tenant.id(), clock.instant()));
-        return Response.created(UriBuilder.fromResource(IncidentResource.class).path(issueId).build())
-                .entity(IncidentDetails.withIssued(issued)).build();
+        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()));
     }
 
-    private IncidentDetails find(String issueId) {
-        return queries.query(new GetIncidentById(tenant.id(), issueId), ResponseTypes.optionalInstanceOf(IncidentDetails.class))
-                .join()
-                .orElseThrow(() -> new UnknownResourceException("incident", issueId));
+    @POST
+    @Path("/{issueId}/action-plan/completion")
+    @Operation(summary = "Record that the latest action plan was carried out",
+            description = "Emits ActionPlanCompleted on " + IncidentTopics.EVENTS + "." + ANSWER)
+    public Response completeActionPlan(@PathParam("issueId") String issueId,
+                                       @NotNull @Valid CompleteActionPlanRequest request) {
+        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()));
+    }
+
+    @POST
+    @Path("/{issueId}/updates")
+    @Operation(summary = "Record a proactive update the client got without asking",
+            description = "Emits ProactiveUpdateSent on " + IncidentTopics.EVENTS + "." + ANSWER)
+    public Response sendProactiveUpdate(@PathParam("issueId") String issueId,
+                                        @NotNull @Valid SendProactiveUpdateRequest request) {
+        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()));
+    }
+
+    @POST
+    @Path("/{issueId}/chases")
+    @Operation(summary = "Record that the client had to ask for an update",
+            description = "Emits ClientChasedUpdate on " + IncidentTopics.EVENTS + "." + ANSWER)
+    public Response recordClientChase(@PathParam("issueId") String issueId,
+                                      @NotNull @Valid RecordClientChaseRequest request) {
+        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()));
+    }
+
+    @POST
+    @Path("/{issueId}/disruptions")
+    @Operation(summary = "Admit a service disruption, disclosed by the provider or discovered by the client",
+            description = "Emits ServiceDisruptionAdmitted on " + IncidentTopics.EVENTS + "." + ANSWER)
+    public Response admitServiceDisruption(@PathParam("issueId") String issueId,
+                                           @NotNull @Valid AdmitServiceDisruptionRequest request) {
+        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()));
+    }
+
+    @POST
+    @Path("/{issueId}/miscommunications")
+    @Operation(summary = "Record a miscommunication between provider and client",
+            description = "Emits MiscommunicationRecorded on " + IncidentTopics.EVENTS + "." + ANSWER)
+    public Response recordMiscommunication(@PathParam("issueId") String issueId,
+                                           @NotNull @Valid RecordMiscommunicationRequest request) {
+        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()));
+    }
+
+    @POST
+    @Path("/{issueId}/resolution")
+    @Operation(summary = "Resolve the issue",
+            description = "Emits IssueResolved on " + IncidentTopics.EVENTS + "." + ANSWER)
+    public Response resolve(@PathParam("issueId") String issueId, @NotNull @Valid ResolveIssueRequest request) {
+        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()));
+    }
+
+    @POST
+    @Path("/{issueId}/confirmation")
+    @Operation(summary = "Record the client's verdict on the resolution, check by check",
+            description = "Emits ResolutionConfirmed on " + IncidentTopics.EVENTS + "." + ANSWER)
+    public Response confirmResolution(@PathParam("issueId") String issueId,
+                                      @NotNull @Valid ConfirmResolutionRequest request) {
+        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()));
+    }
+
+    @POST
+    @Path("/{issueId}/reopening")
+    @Operation(summary = "Reopen a resolved or confirmed issue",
+            description = "Emits IssueReopened on " + IncidentTopics.EVENTS + "." + ANSWER)
+    public Response reopen(@PathParam("issueId") String issueId, @NotNull @Valid ReopenIssueRequest request) {
+        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()));
+    }
+
+    private Response send(String issueId, IncidentCommand command) {
+        IncidentEvent stored;
+        try {
+            stored = commands.sendAndWait(command);
+        } catch (OccurredAtOutOfRange e) {
+            throw new InvalidFieldException("occurredAt", e.getMessage());
+        }
+        return Response.created(UriBuilder.fromResource(IncidentResource.class).path(issueId).build())
+                .entity(IncidentDetails.answering(stored)).build();
     }
 }

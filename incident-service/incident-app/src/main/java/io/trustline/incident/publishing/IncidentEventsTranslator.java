@@ -1,9 +1,18 @@
 package io.trustline.incident.publishing;
 
+import io.trustline.incident.api.ActionPlanCompleted;
 import io.trustline.incident.api.ActionPlanIssued;
+import io.trustline.incident.api.ClientChasedUpdate;
 import io.trustline.incident.api.IncidentEventTypes;
 import io.trustline.incident.api.IncidentOpened;
 import io.trustline.incident.api.IncidentTopics;
+import io.trustline.incident.api.IssueAcknowledged;
+import io.trustline.incident.api.IssueReopened;
+import io.trustline.incident.api.IssueResolved;
+import io.trustline.incident.api.MiscommunicationRecorded;
+import io.trustline.incident.api.ProactiveUpdateSent;
+import io.trustline.incident.api.ResolutionConfirmed;
+import io.trustline.incident.api.ServiceDisruptionAdmitted;
 import io.trustline.incident.incident.IncidentEvent;
 import io.trustline.platform.relay.IntegrationEvent;
 import io.trustline.platform.relay.IntegrationEventTranslator;
@@ -27,6 +36,42 @@ public class IncidentEventsTranslator implements IntegrationEventTranslator {
         if (payload instanceof IncidentEvent.ActionPlanIssued e) {
             return new IntegrationEvent(IncidentEventTypes.ACTION_PLAN_ISSUED, e.tenantId(), e.clientId(), e.issuedAt(),
                     new ActionPlanIssued(e.tenantId(), e.clientId(), e.issueId(), e.issuedAt(), e.steps(), e.owner(), e.eta()));
+        }
+        if (payload instanceof IncidentEvent.IssueAcknowledged e) {
+            return new IntegrationEvent(IncidentEventTypes.ISSUE_ACKNOWLEDGED, e.tenantId(), e.clientId(), e.occurredAt(),
+                    new IssueAcknowledged(e.tenantId(), e.clientId(), e.issueId(), e.occurredAt(), e.by(), e.note()));
+        }
+        if (payload instanceof IncidentEvent.ActionPlanCompleted e) {
+            return new IntegrationEvent(IncidentEventTypes.ACTION_PLAN_COMPLETED, e.tenantId(), e.clientId(), e.occurredAt(),
+                    new ActionPlanCompleted(e.tenantId(), e.clientId(), e.issueId(), e.occurredAt(), e.note()));
+        }
+        if (payload instanceof IncidentEvent.ProactiveUpdateSent e) {
+            return new IntegrationEvent(IncidentEventTypes.PROACTIVE_UPDATE_SENT, e.tenantId(), e.clientId(), e.occurredAt(),
+                    new ProactiveUpdateSent(e.tenantId(), e.clientId(), e.issueId(), e.occurredAt(), e.message(), e.channel()));
+        }
+        if (payload instanceof IncidentEvent.ClientChasedUpdate e) {
+            return new IntegrationEvent(IncidentEventTypes.CLIENT_CHASED_UPDATE, e.tenantId(), e.clientId(), e.occurredAt(),
+                    new ClientChasedUpdate(e.tenantId(), e.clientId(), e.issueId(), e.occurredAt(), e.channel(), e.asked()));
+        }
+        if (payload instanceof IncidentEvent.ServiceDisruptionAdmitted e) {
+            return new IntegrationEvent(IncidentEventTypes.SERVICE_DISRUPTION_ADMITTED, e.tenantId(), e.clientId(), e.occurredAt(),
+                    new ServiceDisruptionAdmitted(e.tenantId(), e.clientId(), e.issueId(), e.occurredAt(), e.discovery(), e.whatHappened()));
+        }
+        if (payload instanceof IncidentEvent.MiscommunicationRecorded e) {
+            return new IntegrationEvent(IncidentEventTypes.MISCOMMUNICATION_RECORDED, e.tenantId(), e.clientId(), e.occurredAt(),
+                    new MiscommunicationRecorded(e.tenantId(), e.clientId(), e.issueId(), e.occurredAt(), e.misunderstanding(), e.misunderstoodBy()));
+        }
+        if (payload instanceof IncidentEvent.IssueResolved e) {
+            return new IntegrationEvent(IncidentEventTypes.ISSUE_RESOLVED, e.tenantId(), e.clientId(), e.occurredAt(),
+                    new IssueResolved(e.tenantId(), e.clientId(), e.issueId(), e.occurredAt(), e.summary()));
+        }
+        if (payload instanceof IncidentEvent.ResolutionConfirmed e) {
+            return new IntegrationEvent(IncidentEventTypes.RESOLUTION_CONFIRMED, e.tenantId(), e.clientId(), e.occurredAt(),
+                    new ResolutionConfirmed(e.tenantId(), e.clientId(), e.issueId(), e.occurredAt(), e.howCriteriaMet(), e.checks(), e.comment()));
+        }
+        if (payload instanceof IncidentEvent.IssueReopened e) {
+            return new IntegrationEvent(IncidentEventTypes.ISSUE_REOPENED, e.tenantId(), e.clientId(), e.occurredAt(),
+                    new IssueReopened(e.tenantId(), e.clientId(), e.issueId(), e.occurredAt(), e.reason()));
         }
         throw new IllegalArgumentException("incident does not publish " + payload.getClass().getName());
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.trustline.platform.domain.CommandNotAllowed;
 import io.trustline.platform.domain.NotFoundForTenant;
 import io.trustline.platform.failure.FailureKind;
 import jakarta.validation.ConstraintViolation;
@@ -134,6 +135,19 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response ruleViolation(RuleViolationException e) {
         return Problem.of(Response.Status.CONFLICT, "Not allowed now", e.getMessage()).toResponse();
+    }
+
+    /** The problem carries {@code state} and {@code allowed} as members too, so a client can act on them. */
+    @ServerExceptionMapper
+    public Response commandNotAllowed(CommandNotAllowed e) {
+        java.util.Map<String, Object> problem = new java.util.LinkedHashMap<>();
+        problem.put("type", "https://trustline.io/problems/not-allowed-in-state");
+        problem.put("title", "Not allowed now");
+        problem.put("status", Response.Status.CONFLICT.getStatusCode());
+        problem.put("detail", e.getMessage());
+        problem.put("state", e.state());
+        problem.put("allowed", e.allowed());
+        return Response.status(Response.Status.CONFLICT).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,41 @@
+package io.trustline.incident.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The provider carried out the latest {@link ActionPlanIssued} of an incident (seed 004: make it happen
+ * quickly). Completing the plan does not resolve the issue; {@link IssueResolved} does.
+ *
+ * <p>CloudEvent type {@value IncidentEventTypes#ACTION_PLAN_COMPLETED}, subject the {@code clientId}.
+ *
+ * @param tenantId   the provider (MSP) responding to the issue. Required. Since v1.
+ * @param clientId   the client organisation that reported the issue; also the CloudEvent subject. Required.
+ *                   Since v1.
+ * @param issueId    the issue, as in the intake service's {@code IssueReported}. Required. Since v1.
+ * @param occurredAt when the plan was carried out: the moment the caller gave when recording it after the fact,
+ *                   otherwise the incident service's clock when it was recorded; never before the incident's
+ *                   {@link IncidentOpened} and never more than 2 minutes ahead of that clock. Not when this
+ *                   event was published. Required. Since v1.
+ * @param note       what the provider said about carrying out the plan. Optional: null when nothing was said.
+ *                   Since v1.
+ * @since v1
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ActionPlanCompleted(
+        String tenantId,
+        String clientId,
+        String issueId,
+        Instant occurredAt,
+        String note) {
+
+    public ActionPlanCompleted {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(issueId, "issueId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+}

@@ -1,0 +1,41 @@
+package io.trustline.incident.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The provider considers the issue resolved. Whether the client agrees is a later
+ * {@link ResolutionConfirmed}; a resolution the client rejects is followed by {@link IssueReopened}.
+ *
+ * <p>CloudEvent type {@value IncidentEventTypes#ISSUE_RESOLVED}, subject the {@code clientId}.
+ *
+ * @param tenantId   the provider (MSP) responding to the issue. Required. Since v1.
+ * @param clientId   the client organisation that reported the issue; also the CloudEvent subject. Required.
+ *                   Since v1.
+ * @param issueId    the issue, as in the intake service's {@code IssueReported}. Required. Since v1.
+ * @param occurredAt when the issue was resolved: the moment the caller gave when recording it after the fact,
+ *                   otherwise the incident service's clock when it was recorded; never before the incident's
+ *                   {@link IncidentOpened} and never more than 2 minutes ahead of that clock. Not when this
+ *                   event was published. Required. Since v1.
+ * @param summary    what was done to fix the issue, as told to the client. Required. Since v1.
+ * @since v1
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record IssueResolved(
+        String tenantId,
+        String clientId,
+        String issueId,
+        Instant occurredAt,
+        String summary) {
+
+    public IssueResolved {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(issueId, "issueId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(summary, "summary");
+    }
+}

@@ -1,0 +1,44 @@
+package io.trustline.incident.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The provider told the client how an open incident stands without being asked (seed 001: proactive updates
+ * instead of working in a vacuum). Its counterpart, when the client had to ask, is {@link ClientChasedUpdate}.
+ *
+ * <p>CloudEvent type {@value IncidentEventTypes#PROACTIVE_UPDATE_SENT}, subject the {@code clientId}.
+ *
+ * @param tenantId   the provider (MSP) responding to the issue. Required. Since v1.
+ * @param clientId   the client organisation that reported the issue; also the CloudEvent subject. Required.
+ *                   Since v1.
+ * @param issueId    the issue, as in the intake service's {@code IssueReported}. Required. Since v1.
+ * @param occurredAt when the update reached the client: the moment the caller gave when recording it after the
+ *                   fact, otherwise the incident service's clock when it was recorded; never before the
+ *                   incident's {@link IncidentOpened} and never more than 2 minutes ahead of that clock. Not
+ *                   when this event was published. Required. Since v1.
+ * @param message    the update as the client received it. Required. Since v1.
+ * @param channel    how the update was sent. Required. Since v1.
+ * @since v1
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ProactiveUpdateSent(
+        String tenantId,
+        String clientId,
+        String issueId,
+        Instant occurredAt,
+        String message,
+        Channel channel) {
+
+    public ProactiveUpdateSent {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(issueId, "issueId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(channel, "channel");
+    }
+}

@@ -1,0 +1,23 @@
+package io.trustline.incident.incident;
+
+import io.trustline.incident.api.Discovery;
+import io.trustline.platform.rest.PlainText;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+/**
+ * {@code POST /incidents/{issueId}/disruptions}: a disruption the provider owns, and who brought it to light.
+ * {@code occurredAt} only for a moment recorded after the fact.
+ */
+public record AdmitServiceDisruptionRequest(
+        @NotNull Discovery discovery,
+        @NotBlank @Size(max = 4000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String whatHappened,
+        Instant occurredAt) {
+
+    IncidentCommand.AdmitServiceDisruption toCommand(String issueId, String tenantId, Instant recordedAt) {
+        return new IncidentCommand.AdmitServiceDisruption(issueId, tenantId, discovery, whatHappened, occurredAt, recordedAt);
+    }
+}

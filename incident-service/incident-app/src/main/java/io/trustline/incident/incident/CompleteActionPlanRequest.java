@@ -1,0 +1,19 @@
+package io.trustline.incident.incident;
+
+import io.trustline.platform.rest.PlainText;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+/**
+ * {@code POST /incidents/{issueId}/action-plan/completion}: the latest action plan was carried out. {@code
+ * occurredAt} only for a moment recorded after the fact.
+ */
+public record CompleteActionPlanRequest(
+        @Size(max = 2000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String note,
+        Instant occurredAt) {
+
+    IncidentCommand.CompleteActionPlan toCommand(String issueId, String tenantId, Instant recordedAt) {
+        return new IncidentCommand.CompleteActionPlan(issueId, tenantId, note, occurredAt, recordedAt);
+    }
+}

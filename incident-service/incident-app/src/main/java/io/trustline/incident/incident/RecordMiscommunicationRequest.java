@@ -1,0 +1,23 @@
+package io.trustline.incident.incident;
+
+import io.trustline.incident.api.Party;
+import io.trustline.platform.rest.PlainText;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+/**
+ * {@code POST /incidents/{issueId}/miscommunications}: what was misunderstood, and by which side. {@code
+ * occurredAt} only for a moment recorded after the fact.
+ */
+public record RecordMiscommunicationRequest(
+        @NotBlank @Size(max = 4000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String misunderstanding,
+        @NotNull Party misunderstoodBy,
+        Instant occurredAt) {
+
+    IncidentCommand.RecordMiscommunication toCommand(String issueId, String tenantId, Instant recordedAt) {
+        return new IncidentCommand.RecordMiscommunication(issueId, tenantId, misunderstanding, misunderstoodBy, occurredAt, recordedAt);
+    }
+}

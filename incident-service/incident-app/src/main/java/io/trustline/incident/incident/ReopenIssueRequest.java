@@ -1,0 +1,20 @@
+package io.trustline.incident.incident;
+
+import io.trustline.platform.rest.PlainText;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+/**
+ * {@code POST /incidents/{issueId}/reopening}: why the resolved issue is open again. {@code occurredAt} only for
+ * a moment recorded after the fact.
+ */
+public record ReopenIssueRequest(
+        @NotBlank @Size(max = 2000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String reason,
+        Instant occurredAt) {
+
+    IncidentCommand.ReopenIssue toCommand(String issueId, String tenantId, Instant recordedAt) {
+        return new IncidentCommand.ReopenIssue(issueId, tenantId, reason, occurredAt, recordedAt);
+    }
+}
