@@ -32,4 +32,64 @@ public final class IncidentEventExamples {
                 "Priya Natarajan",
                 Instant.parse("2026-03-02T11:00:00Z"));
     }
+
+    /** Equal to {@code golden/IssueAcknowledged.v1.json}. */
+    public static IssueAcknowledged issueAcknowledged() {
+        return new IssueAcknowledged(TENANT_ID, CLIENT_ID, ISSUE_ID, Instant.parse("2026-03-02T08:21:40Z"),
+                "Priya Natarajan", "I have the payroll outage and will call Dana within 30 minutes.");
+    }
+
+    /** Equal to {@code golden/ServiceDisruptionAdmitted.v1.json}. */
+    public static ServiceDisruptionAdmitted serviceDisruptionAdmitted() {
+        return new ServiceDisruptionAdmitted(TENANT_ID, CLIENT_ID, ISSUE_ID, Instant.parse("2026-03-02T08:58:00Z"),
+                Discovery.DISCLOSED_BY_PROVIDER,
+                "Last night's patch run restarted PAYROLL-01 without bringing its database service back up.");
+    }
+
+    /** Equal to {@code golden/ProactiveUpdateSent.v1.json}. */
+    public static ProactiveUpdateSent proactiveUpdateSent() {
+        return new ProactiveUpdateSent(TENANT_ID, CLIENT_ID, ISSUE_ID, Instant.parse("2026-03-02T09:30:00Z"),
+                "The database service is running again; the DNS fix is in progress. Next update by 10:15.",
+                Channel.EMAIL);
+    }
+
+    /** Equal to {@code golden/ClientChasedUpdate.v1.json}. */
+    public static ClientChasedUpdate clientChasedUpdate() {
+        return new ClientChasedUpdate(TENANT_ID, CLIENT_ID, ISSUE_ID, Instant.parse("2026-03-02T10:40:00Z"),
+                Channel.PHONE, "Will payroll be ready for the 11:00 export?");
+    }
+
+    /** Equal to {@code golden/MiscommunicationRecorded.v1.json}. */
+    public static MiscommunicationRecorded miscommunicationRecorded() {
+        return new MiscommunicationRecorded(TENANT_ID, CLIENT_ID, ISSUE_ID, Instant.parse("2026-03-02T10:45:00Z"),
+                "Dana took \"fixed\" to mean the export was tested; we meant the server was reachable again.",
+                Party.BOTH);
+    }
+
+    /** Equal to {@code golden/ActionPlanCompleted.v1.json}. */
+    public static ActionPlanCompleted actionPlanCompleted() {
+        return new ActionPlanCompleted(TENANT_ID, CLIENT_ID, ISSUE_ID, Instant.parse("2026-03-02T10:50:00Z"),
+                "The test export ran with Dana at 10:48.");
+    }
+
+    /** Equal to {@code golden/IssueResolved.v1.json}. */
+    public static IssueResolved issueResolved() {
+        return new IssueResolved(TENANT_ID, CLIENT_ID, ISSUE_ID, Instant.parse("2026-03-02T10:52:00Z"),
+                "The database service starts automatically again, the DNS record is restored and a test export "
+                        + "reached the bank.");
+    }
+
+    /** Equal to {@code golden/ResolutionConfirmed.v1.json}. */
+    public static ResolutionConfirmed resolutionConfirmed() {
+        return new ResolutionConfirmed(TENANT_ID, CLIENT_ID, ISSUE_ID, Instant.parse("2026-03-02T11:20:00Z"), true,
+                List.of(new AcceptanceCheckResult("Payroll export reaches the bank", true),
+                        new AcceptanceCheckResult("Everyone can open the payroll app", true)),
+                "The export went through in time. Thanks for calling back.");
+    }
+
+    /** Equal to {@code golden/IssueReopened.v1.json}. */
+    public static IssueReopened issueReopened() {
+        return new IssueReopened(TENANT_ID, CLIENT_ID, ISSUE_ID, Instant.parse("2026-03-03T08:05:00Z"),
+                "The DNS record for payroll.acme.local vanished again overnight.");
+    }
 }

@@ -9,7 +9,10 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Freezes the published JSON shape of every incident event. A failure here means a change to a published
@@ -74,11 +77,58 @@ class IncidentEventsGoldenTest {
         assertThatThrownBy(() -> plan.steps().add("another")).isInstanceOf(UnsupportedOperationException.class);
     }
 
+    static Stream<Object> lifecycleEvents() {
+        return Stream.of(IncidentEventExamples.issueAcknowledged(), IncidentEventExamples.serviceDisruptionAdmitted(),
+                IncidentEventExamples.proactiveUpdateSent(), IncidentEventExamples.clientChasedUpdate(),
+                IncidentEventExamples.miscommunicationRecorded(), IncidentEventExamples.actionPlanCompleted(),
+                IncidentEventExamples.issueResolved(), IncidentEventExamples.resolutionConfirmed(),
+                IncidentEventExamples.issueReopened());
+    }
+
+    @ParameterizedTest
+    @MethodSource("lifecycleEvents")
+    void lifecycleEvent_matchesItsGoldenJson_andReadsBackFromIt(Object example) {
+        GoldenJson.assertMatchesGolden(example);
+    }
+
+    @ParameterizedTest
+    @MethodSource("lifecycleEvents")
+    void lifecycleEvent_isStillRead_whenALaterVersionAddsFields(Object example) {
+        GoldenJson.assertReadDespiteFieldsAddedLater(example);
+    }
+
+    @Test
+    void resolutionConfirmed_readsNoChecks_asAnEmptyList_andRequiresTheVerdict() {
+        ResolutionConfirmed withoutChecks = GoldenJson.example(ResolutionConfirmed.class).without("checks").value();
+        assertThat(withoutChecks.checks()).isEmpty();
+        assertThatThrownBy(() -> GoldenJson.example(ResolutionConfirmed.class).without("howCriteriaMet").value())
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("howCriteriaMet");
+    }
+
+    @Test
+    void issueAcknowledged_omitsTheNote_whenNoneWasGiven() {
+        JsonNode written = GoldenJson.mapper().valueToTree(new IssueAcknowledged("northwind-it", "acme-dental", "issue-1",
+                Instant.parse("2026-03-02T08:21:40Z"), "Priya Natarajan", null));
+
+        assertThat(written.has("note")).isFalse();
+    }
+
     @Test
     void topicsAndEventTypes_areThePublishedNames() {
         assertThat(IncidentTopics.EVENTS).isEqualTo("trustline.incident.v1");
         assertThat(IncidentTopics.DEAD_LETTERS).isEqualTo("trustline.incident.v1.dlq");
         assertThat(IncidentEventTypes.INCIDENT_OPENED).isEqualTo("io.trustline.incident.IncidentOpened.v1");
         assertThat(IncidentEventTypes.ACTION_PLAN_ISSUED).isEqualTo("io.trustline.incident.ActionPlanIssued.v1");
+        assertThat(List.of(IncidentEventTypes.ISSUE_ACKNOWLEDGED, IncidentEventTypes.ACTION_PLAN_COMPLETED,
+                IncidentEventTypes.PROACTIVE_UPDATE_SENT, IncidentEventTypes.CLIENT_CHASED_UPDATE,
+                IncidentEventTypes.SERVICE_DISRUPTION_ADMITTED, IncidentEventTypes.MISCOMMUNICATION_RECORDED,
+                IncidentEventTypes.ISSUE_RESOLVED, IncidentEventTypes.RESOLUTION_CONFIRMED,
+                IncidentEventTypes.ISSUE_REOPENED)).containsExactly(
+                "io.trustline.incident.IssueAcknowledged.v1", "io.trustline.incident.ActionPlanCompleted.v1",
+                "io.trustline.incident.ProactiveUpdateSent.v1", "io.trustline.incident.ClientChasedUpdate.v1",
+                "io.trustline.incident.ServiceDisruptionAdmitted.v1", "io.trustline.incident.MiscommunicationRecorded.v1",
+                "io.trustline.incident.IssueResolved.v1", "io.trustline.incident.ResolutionConfirmed.v1",
+                "io.trustline.incident.IssueReopened.v1");
     }
 }

@@ -1,9 +1,16 @@
 package io.trustline.incident.incident;
 
+import io.trustline.incident.api.AcceptanceCheckResult;
+import io.trustline.incident.api.Channel;
+import io.trustline.incident.api.Discovery;
+import io.trustline.incident.api.Party;
 import io.trustline.testkit.golden.GoldenJson;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Freezes the JSON of every stored {@link IncidentEvent} as the event store writes it ({@code golden/stored/}).
@@ -25,5 +32,36 @@ class StoredIncidentEventsGoldenTest {
         GoldenJson.assertMatchesStoredGolden(new IncidentEvent.ActionPlanIssued(ISSUE_ID, "northwind-it", "acme-dental",
                 List.of("Restart the payroll database service on PAYROLL-01", "Run a test payroll export with Dana"),
                 "Priya Natarajan", Instant.parse("2026-03-02T11:00:00Z"), Instant.parse("2026-03-02T08:52:00Z")));
+    }
+
+    static Stream<IncidentEvent> lifecycleEvents() {
+        return Stream.of(
+                new IncidentEvent.IssueAcknowledged(ISSUE_ID, "northwind-it", "acme-dental", "Priya Natarajan",
+                        "I will call Dana within 30 minutes.", Instant.parse("2026-03-02T08:21:40Z")),
+                new IncidentEvent.ActionPlanCompleted(ISSUE_ID, "northwind-it", "acme-dental",
+                        "The test export ran with Dana.", Instant.parse("2026-03-02T10:50:00Z")),
+                new IncidentEvent.ProactiveUpdateSent(ISSUE_ID, "northwind-it", "acme-dental",
+                        "The database service is running again.", Channel.EMAIL, 1, Instant.parse("2026-03-02T09:30:00Z")),
+                new IncidentEvent.ClientChasedUpdate(ISSUE_ID, "northwind-it", "acme-dental", Channel.PHONE,
+                        "Will payroll be ready for 11:00?", 2, Instant.parse("2026-03-02T10:40:00Z")),
+                new IncidentEvent.ServiceDisruptionAdmitted(ISSUE_ID, "northwind-it", "acme-dental",
+                        Discovery.DISCOVERED_BY_CLIENT, "Our patch run restarted PAYROLL-01.",
+                        Instant.parse("2026-03-02T08:58:00Z")),
+                new IncidentEvent.MiscommunicationRecorded(ISSUE_ID, "northwind-it", "acme-dental",
+                        "Fixed meant reachable, not tested.", Party.PROVIDER, Instant.parse("2026-03-02T10:45:00Z")),
+                new IncidentEvent.IssueResolved(ISSUE_ID, "northwind-it", "acme-dental",
+                        "The database service starts automatically again.", Instant.parse("2026-03-02T10:52:00Z")),
+                new IncidentEvent.ResolutionConfirmed(ISSUE_ID, "northwind-it", "acme-dental", false,
+                        List.of(new AcceptanceCheckResult("Payroll export reaches the bank", true),
+                                new AcceptanceCheckResult("Everyone can open the payroll app", false)),
+                        "Two people still cannot log in.", Instant.parse("2026-03-02T11:20:00Z")),
+                new IncidentEvent.IssueReopened(ISSUE_ID, "northwind-it", "acme-dental",
+                        "Two people still cannot log in.", Instant.parse("2026-03-02T11:25:00Z")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("lifecycleEvents")
+    void lifecycleEvent_keepsItsStoredJson_orNeedsAnUpcaster(IncidentEvent event) {
+        GoldenJson.assertMatchesStoredGolden(event);
     }
 }
