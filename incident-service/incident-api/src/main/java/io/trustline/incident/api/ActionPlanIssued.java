@@ -17,9 +17,10 @@ import java.util.Objects;
  *                   Since v1.
  * @param issueId    the issue the plan addresses, as in the intake service's {@code IssueReported}. Required.
  *                   Since v1.
- * @param occurredAt when the plan was recorded with the incident service (its clock when the plan was
- *                   submitted), taken as when the client got it; not when this event was published. Required.
- *                   Since v1.
+ * @param occurredAt when the client got the plan: the moment the caller gave when recording it after the fact,
+ *                   otherwise the incident service's clock when the plan was submitted; never before the
+ *                   incident's {@link IncidentOpened} and never more than 2 minutes ahead of that clock. Not when
+ *                   this event was published. Required. Since v1.
  * @param steps      the steps of the plan in the order they will be taken, each as told to the client;
  *                   unmodifiable. Required: at least one step. Since v1.
  * @param owner      the person or team at the provider who answers for the plan, named as the client was told

@@ -1,9 +1,11 @@
 /**
  * The integration events the incident service publishes on
  * {@value io.trustline.incident.api.IncidentTopics#EVENTS}: how the provider responds to a reported issue,
- * from opening an incident ({@link io.trustline.incident.api.IncidentOpened}) to issuing an action plan
- * ({@link io.trustline.incident.api.ActionPlanIssued}). Every event names the issue it responds to by the
- * {@code issueId} of the intake service's {@code IssueReported}.
+ * from opening an incident ({@link io.trustline.incident.api.IncidentOpened}) through acknowledging it, the
+ * action plan, proactive updates, the client's chases, admitted disruptions and miscommunications, to its
+ * resolution ({@link io.trustline.incident.api.IssueResolved}), the client's verdict on it
+ * ({@link io.trustline.incident.api.ResolutionConfirmed}) and reopening. Every event names the issue it responds
+ * to by the {@code issueId} of the intake service's {@code IssueReported}.
  *
  * <p>Each record is the JSON {@code data} of a CloudEvent (specversion 1.0) whose {@code type} is one of
  * {@link io.trustline.incident.api.IncidentEventTypes}, {@code source} is {@code /trustline/incident},
