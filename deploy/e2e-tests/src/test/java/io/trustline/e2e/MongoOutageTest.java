@@ -90,10 +90,10 @@ class MongoOutageTest {
         List<String> eventIds = new ArrayList<>();
         for (int i = 0; i < issues; i++) {
             String issueId = UUID.randomUUID().toString();
-            eventIds.add(publish(IntakeEventTypes.ISSUE_REPORTED, GoldenJson.example(IssueReported.class)
-                    .with("tenantId", TENANT).with("clientId", clientId).with("issueId", issueId)));
-            eventIds.add(publish(IntakeEventTypes.EXPECTATION_SET, GoldenJson.example(ExpectationSet.class)
-                    .with("tenantId", TENANT).with("clientId", clientId).with("issueId", issueId)));
+            eventIds.add(publish(IntakeEventTypes.ISSUE_REPORTED,
+                    GoldenJson.exampleOfIssue(IssueReported.class, TENANT, clientId, issueId)));
+            eventIds.add(publish(IntakeEventTypes.EXPECTATION_SET,
+                    GoldenJson.exampleOfIssue(ExpectationSet.class, TENANT, clientId, issueId)));
         }
         return eventIds;
     }

@@ -15,14 +15,7 @@ class PartitionPausesTest {
     private static final TopicPartition P0 = new TopicPartition("trustline.intake.v1", 0);
     private static final TopicPartition P1 = new TopicPartition("trustline.intake.v1", 1);
 
-    private final PartitionPauses pauses = new PartitionPauses(new SubscriberSettings() {
-        public int maxAttempts() { return 5; }
-        public Duration initialBackoff() { return Duration.ofMillis(200); }
-        public Duration maxBackoff() { return Duration.ofSeconds(5); }
-        public Duration pauseAfterInfrastructureFailure() { return Duration.ofSeconds(1); }
-        public Duration maxPauseAfterInfrastructureFailure() { return Duration.ofSeconds(30); }
-        public int maxPollRecords() { return 200; }
-    });
+    private final PartitionPauses pauses = new PartitionPauses(FixedSubscriberSettings.defaults());
 
     @Test
     void eachPartitionCountsItsOwnFailures_soOneStuckPartitionDoesNotStretchAnothersPause() {

@@ -211,14 +211,8 @@ class SubscriberLoopOutageTest {
     }
 
     private static SubscriberSettings settings() {
-        return new SubscriberSettings() {
-            public int maxAttempts() { return 3; }
-            public Duration initialBackoff() { return Duration.ofMillis(50); }
-            public Duration maxBackoff() { return Duration.ofMillis(200); }
-            public Duration pauseAfterInfrastructureFailure() { return Duration.ofMillis(100); }
-            public Duration maxPauseAfterInfrastructureFailure() { return Duration.ofMillis(500); }
-            public int maxPollRecords() { return 50; }
-        };
+        return new FixedSubscriberSettings(3, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(100),
+                Duration.ofMillis(500), 50);
     }
 
     /** Counts each application of an event in the handler's own MongoDB: a count above one is a duplicate. */

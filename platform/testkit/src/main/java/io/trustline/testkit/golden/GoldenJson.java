@@ -140,6 +140,11 @@ public final class GoldenJson {
         return example(publishedName(type), type);
     }
 
+    /** A producer's golden example of an issue's event, moved to a test's own tenant, client and issue. */
+    public static <T> GoldenExample<T> exampleOfIssue(Class<T> type, String tenantId, String clientId, String issueId) {
+        return example(type).with("tenantId", tenantId).with("clientId", clientId).with("issueId", issueId);
+    }
+
     /** The golden example {@code golden/<name>.json}, read as {@code type}. */
     public static <T> GoldenExample<T> example(String name, Class<T> type) {
         return new GoldenExample<>(name, type, tree(name));
