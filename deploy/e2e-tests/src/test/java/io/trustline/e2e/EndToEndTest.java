@@ -1,6 +1,7 @@
 package io.trustline.e2e;
 
 import static io.restassured.RestAssured.given;
+import static io.trustline.testkit.TestIds.uniqueClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
@@ -65,7 +66,7 @@ class EndToEndTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().spec(client.json()).baseUri(client.url("notification")).when().get("/webhooks/endpoints")
                         .then().statusCode(200).body("endpoints.url", hasItem(receiver.url())));
-        String clientId = PlatformClient.uniqueClient();
+        String clientId = uniqueClient();
 
         String issueId = client.reportIssue(clientId);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -91,7 +92,7 @@ class EndToEndTest {
 
     @Test
     void aConsumerKilledWhileEventsFlow_endsWithEveryEventExactlyOnce() throws Exception {
-        String clientId = PlatformClient.uniqueClient();
+        String clientId = uniqueClient();
         int issues = 40;
         CompletableFuture<List<String>> reporting = CompletableFuture.supplyAsync(() -> {
             List<String> ids = new ArrayList<>();
@@ -115,7 +116,7 @@ class EndToEndTest {
 
     @Test
     void aProducerKilledWhileEventsFlow_stillPublishesEveryAcceptedEventExactlyOnce() throws Exception {
-        String clientId = PlatformClient.uniqueClient();
+        String clientId = uniqueClient();
         List<String> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.atomic.AtomicBoolean reporting = new java.util.concurrent.atomic.AtomicBoolean(true);
         CompletableFuture<Integer> refused = CompletableFuture.supplyAsync(() -> {
@@ -154,7 +155,7 @@ class EndToEndTest {
 
     @Test
     void issuesAcceptedWhileTheBrokerIsDown_arePublishedOnceItIsBack() {
-        String clientId = PlatformClient.uniqueClient();
+        String clientId = uniqueClient();
         client.reportIssue(clientId);
         await().atMost(Duration.ofSeconds(30)).until(() -> client.entries(clientId) == 2);
 

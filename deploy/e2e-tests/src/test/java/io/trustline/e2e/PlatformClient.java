@@ -28,10 +28,6 @@ final class PlatformClient {
         this.apiKey = apiKey;
     }
 
-    static String uniqueClient() {
-        return "client-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     /** Seed 001's payroll report, due tomorrow; returns the issue id of the 201. */
     String reportIssue(String clientId) {
         return given().spec(json()).baseUri(url("intake"))

@@ -1,6 +1,6 @@
 package io.trustline.local;
 
-import io.trustline.infra.launcher.ApiKeyHash;
+import io.trustline.platform.keys.ApiKeyHash;
 import io.trustline.infra.launcher.KafkaBroker;
 import io.trustline.infra.launcher.MongoStandIn;
 import io.trustline.infra.launcher.TrustlineHome;

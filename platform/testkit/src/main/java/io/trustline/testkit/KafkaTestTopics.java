@@ -94,13 +94,29 @@ public final class KafkaTestTopics {
      * subject and time taken from its {@code tenantId}, {@code clientId} and {@code occurredAt}.
      */
     public static CloudEvent publishEvent(String topic, String id, String type, GoldenExample<?> data) {
-        return publishEvent(topic, id, type, data.text("tenantId"), data.text("clientId"), data.instant("occurredAt"),
+        return publishEventTo(TrustlineInfraResource.kafkaBootstrapServers(), topic, id, type, data);
+    }
+
+    /** As {@link #publishEvent(String, String, String, GoldenExample)}, to a broker the test kit did not start. */
+    public static CloudEvent publishEventTo(String bootstrapServers, String topic, String id, String type,
+                                            GoldenExample<?> data) {
+        CloudEvent event = cloudEvent(id, type, data.text("tenantId"), data.text("clientId"), data.instant("occurredAt"),
                 data.bytes());
+        send(bootstrapServers, KafkaMessageFactory.createWriter(topic, data.text("tenantId") + ":" + data.text("clientId"))
+                .writeBinary(event));
+        return event;
     }
 
     private static CloudEvent publishEvent(String topic, String id, String type, String tenantId, String subject,
                                            Instant occurredAt, byte[] data) {
-        CloudEvent event = CloudEventBuilder.v1()
+        CloudEvent event = cloudEvent(id, type, tenantId, subject, occurredAt, data);
+        publish(topic, tenantId + ":" + subject, event);
+        return event;
+    }
+
+    private static CloudEvent cloudEvent(String id, String type, String tenantId, String subject, Instant occurredAt,
+                                         byte[] data) {
+        return CloudEventBuilder.v1()
                 .withId(id)
                 .withSource(URI.create("/trustline/test"))
                 .withType(type)
@@ -110,8 +126,6 @@ public final class KafkaTestTopics {
                 .withExtension("tenantid", tenantId)
                 .withData(data)
                 .build();
-        publish(topic, tenantId + ":" + subject, event);
-        return event;
     }
 
     /** Publishes a CloudEvent in binary mode, as the platform's relay does. */
@@ -168,8 +182,12 @@ public final class KafkaTestTopics {
     }
 
     private static void send(ProducerRecord<String, byte[]> record) {
+        send(TrustlineInfraResource.kafkaBootstrapServers(), record);
+    }
+
+    private static void send(String bootstrapServers, ProducerRecord<String, byte[]> record) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TrustlineInfraResource.kafkaBootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
             producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -1,6 +1,6 @@
 package io.trustline.testkit;
 
-import static io.trustline.infra.launcher.ApiKeyHash.sha256Hex;
+import static io.trustline.platform.keys.ApiKeyHash.sha256Hex;
 
 /** Two tenants with known API keys, configured (hashed) into every service under test. */
 public final class TestTenants {

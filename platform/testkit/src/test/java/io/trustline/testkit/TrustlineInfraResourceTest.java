@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudevents.CloudEvent;
-import io.trustline.infra.launcher.ApiKeyHash;
+import io.trustline.platform.keys.ApiKeyHash;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

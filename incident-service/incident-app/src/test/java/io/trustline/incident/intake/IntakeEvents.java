@@ -17,8 +17,7 @@ public final class IntakeEvents {
     }
 
     public static GoldenExample<IssueReported> issueReported(String clientId, String issueId) {
-        return GoldenJson.example(IssueReported.class)
-                .with("tenantId", TENANT_A).with("clientId", clientId).with("issueId", issueId);
+        return GoldenJson.exampleOfIssue(IssueReported.class, TENANT_A, clientId, issueId);
     }
 
     public static void publishIssueReported(String eventId, String clientId, String issueId) {

@@ -52,7 +52,7 @@ public class IssueResource {
     @Operation(summary = "Report a client's issue with the client's expectation",
             description = "Emits IssueReported and ExpectationSet on " + IntakeTopics.EVENTS + ". Answers 201 with the issue. "
                     + "With an Idempotency-Key, a retry of the same report answers 200 with the issue it created first "
-                    + "and records nothing new.")
+                    + "and records nothing new; the same key with another report answers 422.")
     public Response report(@NotNull @Valid ReportIssueRequest request,
                            @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = 200) String idempotencyKey,
                            @Context UriInfo uri) {
@@ -62,13 +62,16 @@ public class IssueResource {
         // still ahead) would no longer pass
         Optional<IssueDetails> reportedBefore = idempotencyKey == null ? Optional.empty() : history.find(issueId);
         if (reportedBefore.isPresent()) {
+            IdempotencyKeys.requireSameRequest(request.reports(reportedBefore.get()), "issue", issueId);
             return replayed(reportedBefore.get(), location);
         }
         ReportIssue command = request.toCommand(issueId, tenant.id(), clock.instant());
         try {
             commands.sendAndWait(command);
         } catch (AggregateStreamCreationException reportedConcurrently) {
-            return replayed(history.find(issueId).orElseThrow(), location);
+            IssueDetails stored = history.find(issueId).orElseThrow();
+            IdempotencyKeys.requireSameRequest(request.reports(stored), "issue", issueId);
+            return replayed(stored, location);
         }
         // answered from what was stored, not from the read model, which catches up on its own
         return Response.created(location).entity(IssueDetails.reported(command)).build();

@@ -27,6 +27,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -87,6 +88,17 @@ public record ReportIssueRequest(
 
     public record HowRequest(@NotBlank @Size(max = 2000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String resolvedWhen,
                              @Size(max = 50) List<@NotBlank @Size(max = 500) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) String> acceptanceChecks) {
+    }
+
+    /** Whether this request asks for the issue that was stored (a retry), whenever it was reported. */
+    boolean reports(IssueDetails stored) {
+        return clientId.equals(stored.clientId()) && summary.equals(stored.summary())
+                && Objects.equals(description, stored.description())
+                && reportedBy.toReporter().equals(stored.reportedBy())
+                && Objects.equals(channel, stored.channel())
+                && Objects.equals(psaTicket == null ? null : psaTicket.toRef(), stored.psaTicket())
+                && priority == stored.priority()
+                && expectation.toExpectation().equals(stored.expectation());
     }
 
     /**

@@ -63,6 +63,39 @@ class IssueResourceTest {
     }
 
     @Test
+    void anIdempotencyKeyTooLong_is400_namingTheHeader() {
+        given().header("Authorization", bearer(API_KEY_A)).header("Idempotency-Key", "k".repeat(201))
+                .contentType("application/json").body(payroll(uniqueClient()))
+                .when().post("/issues")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("Idempotency-Key"));
+    }
+
+    @Test
+    void theSameIdempotencyKeyWithAnotherReport_is422_andRecordsNothing() {
+        String clientId = uniqueClient();
+        String key = "psa-delivery-" + UUID.randomUUID();
+        given().header("Authorization", bearer(API_KEY_A)).header("Idempotency-Key", key)
+                .contentType("application/json").body(payroll(clientId))
+                .when().post("/issues")
+                .then().statusCode(201);
+
+        given().header("Authorization", bearer(API_KEY_A)).header("Idempotency-Key", key)
+                .contentType("application/json").body(payroll(clientId).replace("Payroll server unreachable", "Printer jammed"))
+                .when().post("/issues")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("detail", containsString("Idempotency-Key"));
+
+        String witness = uniqueClient();
+        reportIssue(witness);
+        List<ConsumerRecord<String, CloudEvent>> published = KafkaTestTopics.awaitEvents(IntakeTopics.EVENTS,
+                records -> ofClient(records, witness).size() >= 2);
+        assertThat(ofClient(published, clientId)).as("events of the first report only").hasSize(2);
+    }
+
+    @Test
     void aReportRetriedAfterItsDeadlinePassed_stillAnswersTheFirstIssue() {
         Instant resolveBy = Instant.now().plusSeconds(2);
         String report = payroll(uniqueClient()).replace("2099-03-03T12:00:00Z", resolveBy.toString());

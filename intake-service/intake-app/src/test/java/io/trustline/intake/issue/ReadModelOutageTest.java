@@ -2,6 +2,7 @@ package io.trustline.intake.issue;
 
 import static io.restassured.RestAssured.given;
 import static io.trustline.intake.issue.IssueRequests.payroll;
+import static io.trustline.testkit.TestIds.uniqueClient;
 import static io.trustline.testkit.TestTenants.API_KEY_A;
 import static io.trustline.testkit.TestTenants.bearer;
 import static org.awaitility.Awaitility.await;
@@ -14,7 +15,6 @@ import io.trustline.testkit.RequiresInfra;
 import io.trustline.testkit.TrustlineInfraResource;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.UUID;
 import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +36,7 @@ class ReadModelOutageTest {
         EventProcessor readModel = axon.configuration().eventProcessingConfiguration()
                 .eventProcessor(IssueDetailsProjection.class.getSimpleName())
                 .orElseThrow();
-        String clientId = "client-" + UUID.randomUUID();
+        String clientId = uniqueClient();
         String issueId;
         readModel.shutDown();
         try {

@@ -2,6 +2,7 @@ package io.trustline.intake.issue;
 
 import static io.restassured.RestAssured.given;
 import static io.trustline.intake.issue.IssueRequests.payroll;
+import static io.trustline.testkit.TestIds.uniqueClient;
 import static io.trustline.testkit.TestTenants.API_KEY_A;
 import static io.trustline.testkit.TestTenants.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,9 +116,5 @@ class ReportIssueCorpusTest {
         post(payroll(witness)).then().statusCode(201);
         return KafkaTestTopics.awaitEvents(IntakeTopics.EVENTS,
                 records -> records.stream().filter(r -> witness.equals(r.value().getSubject())).count() >= 2);
-    }
-
-    private static String uniqueClient() {
-        return "corpus-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

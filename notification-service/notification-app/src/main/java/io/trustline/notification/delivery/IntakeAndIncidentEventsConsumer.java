@@ -9,6 +9,7 @@ import io.trustline.notification.webhooks.WebhookEndpointDetails;
 import io.trustline.notification.webhooks.WebhookEndpointsProjection;
 import io.trustline.platform.consumer.CloudEventSubscriber;
 import io.trustline.platform.consumer.IncomingEvent;
+import io.trustline.platform.failure.ThirdPartyFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -21,8 +22,9 @@ import java.util.Set;
 
 /**
  * Webhook delivery: POSTs each intake and incident event to the endpoints of its tenant that subscribed
- * to its type, as a structured-mode CloudEvent. A refused or failed delivery fails the event, so the platform retries it and finally
- * dead-letters it; a retry may reach endpoints that already got it, and receivers dedupe on the id.
+ * to its type, as a structured-mode CloudEvent. A refused or unreachable endpoint is a partner's failure,
+ * not our outage ({@link ThirdPartyFailure}): it fails the event, which the platform retries a few times
+ * and then dead-letters; a retry may reach endpoints that already got it, and receivers dedupe on the id.
  */
 @ApplicationScoped
 public class IntakeAndIncidentEventsConsumer implements CloudEventSubscriber {
@@ -46,18 +48,28 @@ public class IntakeAndIncidentEventsConsumer implements CloudEventSubscriber {
     }
 
     @Override
-    public void handle(IncomingEvent event) throws IOException, InterruptedException {
+    public void handle(IncomingEvent event) throws InterruptedException {
         byte[] body = STRUCTURED.serialize(event.cloudEvent());
         for (WebhookEndpointDetails endpoint : endpoints.subscribedTo(event.tenantId(), event.type())) {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(endpoint.url()))
+            deliver(endpoint, event, body);
+        }
+    }
+
+    private void deliver(WebhookEndpointDetails endpoint, IncomingEvent event, byte[] body) throws InterruptedException {
+        HttpResponse<Void> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(URI.create(endpoint.url()))
                     .timeout(Duration.ofSeconds(5))
                     .header("Content-Type", JsonFormat.CONTENT_TYPE)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build(), HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() / 100 != 2) {
-                throw new IOException("webhook " + endpoint.endpointId() + " answered " + response.statusCode()
-                        + " to " + event.type() + " " + event.id());
-            }
+        } catch (IOException unreachable) {
+            throw new ThirdPartyFailure("webhook " + endpoint.endpointId() + " could not be reached with "
+                    + event.type() + " " + event.id(), unreachable);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new ThirdPartyFailure("webhook " + endpoint.endpointId() + " answered " + response.statusCode()
+                    + " to " + event.type() + " " + event.id());
         }
     }
 }

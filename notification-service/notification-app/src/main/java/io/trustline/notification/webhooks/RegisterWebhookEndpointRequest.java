@@ -15,6 +15,11 @@ public record RegisterWebhookEndpointRequest(
         List<@NotNull @Pattern(regexp = "io\\.trustline\\.[a-z]+\\.[A-Za-z]+\\.v[0-9]+",
                 message = "must be a Trustline CloudEvent type such as io.trustline.intake.IssueReported.v1") String> eventTypes) {
 
+    /** Whether this request asks for the endpoint that was registered (a retry). */
+    boolean registers(WebhookEndpointDetails stored) {
+        return url.equals(stored.url()) && eventTypes.stream().distinct().toList().equals(stored.eventTypes());
+    }
+
     WebhookEndpointCommand.RegisterWebhookEndpoint toCommand(String endpointId, String tenantId, Instant registeredAt) {
         return new WebhookEndpointCommand.RegisterWebhookEndpoint(endpointId, tenantId, url,
                 eventTypes.stream().distinct().toList(), registeredAt);

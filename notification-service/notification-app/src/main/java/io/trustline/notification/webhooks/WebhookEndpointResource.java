@@ -51,7 +51,8 @@ public class WebhookEndpointResource {
     @Operation(summary = "Register a partner URL for CloudEvent types",
             description = "Each event of your tenant of those types is POSTed there as a structured CloudEvent "
                     + "(application/cloudevents+json). Answers 201 with the endpoint. With an Idempotency-Key, a "
-                    + "retry answers 200 with the endpoint the first call registered and registers nothing new.")
+                    + "retry answers 200 with the endpoint the first call registered and registers nothing new; the same key "
+                    + "with another endpoint answers 422.")
     public Response register(@NotNull @Valid RegisterWebhookEndpointRequest request,
                              @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = 200) String idempotencyKey) {
         String endpointId = IdempotencyKeys.resourceId(tenant.id(), "webhook-endpoint", idempotencyKey);
@@ -60,8 +61,9 @@ public class WebhookEndpointResource {
         try {
             commands.sendAndWait(command);
         } catch (AggregateStreamCreationException alreadyRegistered) {
-            return Response.ok(history.registeredEarlier(endpointId)).location(location)
-                    .header(IdempotencyKeys.REPLAYED, "true").build();
+            WebhookEndpointDetails registered = history.registeredEarlier(endpointId);
+            IdempotencyKeys.requireSameRequest(request.registers(registered), "webhook endpoint", endpointId);
+            return Response.ok(registered).location(location).header(IdempotencyKeys.REPLAYED, "true").build();
         }
         return Response.created(location).entity(WebhookEndpointDetails.registered(command)).build();
     }

@@ -115,8 +115,7 @@ class WebhookDeliveryTest {
 
     /** Intake's golden example of an event, for this test's tenant and another client and issue. */
     private static <T> GoldenExample<T> intakeEvent(Class<T> event, String clientId) {
-        return GoldenJson.example(event).with("tenantId", TENANT_A).with("clientId", clientId)
-                .with("issueId", UUID.randomUUID().toString());
+        return GoldenJson.exampleOfIssue(event, TENANT_A, clientId, UUID.randomUUID().toString());
     }
 
     private static String publish(String type, GoldenExample<?> event) {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static io.trustline.testkit.TestTenants.API_KEY_A;
 import static io.trustline.testkit.TestTenants.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,7 +12,10 @@ import io.restassured.response.Response;
 import io.trustline.testkit.MalformedBodies;
 import io.trustline.testkit.RequiresInfra;
 import io.trustline.testkit.TrustlineInfraResource;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -36,7 +40,19 @@ class RegisterWebhookEndpointCorpusTest {
                     .body(body).when().post("/webhooks/endpoints");
             return new MalformedBodies.Answer(response.statusCode(), response.contentType(), response.asString());
         });
-        assertThat(listedUrls()).as("endpoints listed after the refused registrations").isEqualTo(before);
+
+        // the endpoint list is a read model fed in store order: once a valid witness is listed, any refused
+        // variant that had been stored would be listed too
+        String witness = "https://witness.example/" + UUID.randomUUID();
+        given().header("Authorization", bearer(API_KEY_A)).contentType("application/json")
+                .body(ENDPOINT.replace("https://partner.example/hooks", witness))
+                .when().post("/webhooks/endpoints")
+                .then().statusCode(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> listedUrls().contains(witness));
+        List<String> expected = new ArrayList<>(before);
+        expected.add(witness);
+        assertThat(listedUrls()).as("endpoints listed after the refused registrations and the witness")
+                .containsExactlyInAnyOrderElementsOf(expected);
     }
 
     private static List<String> listedUrls() {

@@ -103,7 +103,7 @@ public class AxonRuntime {
         for (AxonMessageHandlers bean : handlers) {
             Object handler = ClientProxy.unwrap(bean);
             if (declares(handler, EventHandler.class)) {
-                String readModel = handler.getClass().getSimpleName();
+                String readModel = readModelName(handler);
                 configurer.eventProcessing()
                         .registerTrackingEventProcessor(readModel, Configuration::eventStore,
                                 c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
@@ -148,6 +148,12 @@ public class AxonRuntime {
     @ApplicationScoped
     EventStore eventStore() {
         return configuration.eventStore();
+    }
+
+    /** The bean's own class name: also its token's name, so it must not change with CDI's generated subclasses. */
+    private static String readModelName(Object handler) {
+        Class<?> type = handler instanceof io.quarkus.arc.Subclass ? handler.getClass().getSuperclass() : handler.getClass();
+        return type.getSimpleName();
     }
 
     private static boolean declares(Object handler, Class<? extends java.lang.annotation.Annotation> annotation) {

@@ -7,7 +7,7 @@ import java.util.UUID;
  * Makes a creating POST safe to retry: the caller's {@code Idempotency-Key} names the resource it creates.
  * The same key of the same tenant always gives the same id, so a retry meets the stream the first call
  * created (Axon refuses to create it twice, atomically with the append) and answers with what that call
- * stored. Another tenant's key never names the same id.
+ * stored — or 422 when the retry asks for something else. Another tenant's key never names the same id.
  */
 public final class IdempotencyKeys {
 
@@ -17,6 +17,17 @@ public final class IdempotencyKeys {
     public static final String REPLAYED = "Idempotent-Replayed";
 
     private IdempotencyKeys() {
+    }
+
+    /**
+     * Refuses a retry whose request differs from the one that made the resource.
+     *
+     * @throws IdempotencyKeyReusedException unless {@code sameRequest}
+     */
+    public static void requireSameRequest(boolean sameRequest, String resourceKind, String resourceId) {
+        if (!sameRequest) {
+            throw new IdempotencyKeyReusedException(resourceKind, resourceId);
+        }
     }
 
     /** A new random id without a key; the id the key names, with one. */

@@ -6,9 +6,7 @@ import io.cloudevents.kafka.CloudEventDeserializer;
 import io.trustline.platform.failure.FailureKind;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,11 +25,12 @@ import org.jboss.logging.Logger;
  * offset only after that.
  *
  * <p>A failure is classified once, by {@link FailureKind}. An {@linkplain FailureKind#INFRASTRUCTURE
- * outage} (MongoDB, Kafka, a downstream service, a timeout) — or any failure of this mechanism itself —
- * rewinds the partition to the failed record and pauses it, with a growing pause, for as long as the
- * outage lasts; the loop keeps polling so the consumer stays in its group, and readiness reports the
- * outage. Only a failure that the same input will cause again goes through {@code maxAttempts} and then
- * to {@code <topic>.dlq}. An outage therefore never dead-letters an event and never skips one.
+ * outage} (MongoDB, Kafka, a timeout) — or any failure of this mechanism itself — rewinds the partition
+ * to the failed record and pauses it, with a pause growing per partition, until the record succeeds; the
+ * loop keeps polling so the consumer stays in its group, and readiness reports the partition held back.
+ * Only a handler failure that the same input will cause again goes through {@code maxAttempts} and then
+ * to {@code <topic>.dlq}. An outage therefore never dead-letters an event and never skips one, and a
+ * loop asked to stop leaves a failing record uncommitted instead of dead-lettering it early.
  */
 final class SubscriberLoop implements Runnable {
 
@@ -46,10 +45,9 @@ final class SubscriberLoop implements Runnable {
     private final ObjectMapper json;
     private final Clock clock;
     private final CloudEventDeserializer decoder = new CloudEventDeserializer();
-    private final Map<TopicPartition, Instant> pausedUntil = new HashMap<>();
+    private final PartitionPauses pauses;
     private volatile boolean running = true;
     private volatile boolean polling;
-    private volatile Outage outage;
 
     SubscriberLoop(CloudEventSubscriber subscriber, KafkaConsumer<String, byte[]> consumer, AppliedEventLog appliedEvents,
                    DeadLetters deadLetters, SubscriberSettings settings, ObjectMapper json, Clock clock) {
@@ -60,6 +58,7 @@ final class SubscriberLoop implements Runnable {
         this.settings = settings;
         this.json = json;
         this.clock = clock;
+        this.pauses = new PartitionPauses(settings);
     }
 
     @Override
@@ -99,7 +98,7 @@ final class SubscriberLoop implements Runnable {
             try {
                 process(record);
                 consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
-                recovered();
+                pauses.unblock(partition).ifPresent(ended -> recovered(partition, ended));
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
@@ -129,9 +128,15 @@ final class SubscriberLoop implements Runnable {
                 subscriber.handle(event);
                 appliedEvents.record(subscriber.name(), event.id(), event.type());
                 return;
+            } catch (InterruptedException stopping) {
+                throw stopping;
             } catch (Exception failure) {
                 if (FailureKind.of(failure) == FailureKind.INFRASTRUCTURE) {
                     throw failure;
+                }
+                if (!running) {
+                    // stopping: leave the record uncommitted for the next owner rather than dead-letter it early
+                    throw new InterruptedException("stopping while " + event.id() + " was failing");
                 }
                 lastFailure = failure;
                 LOG.warnf("%s failed on %s %s (attempt %d of %d): %s", subscriber.name(), event.type(), event.id(),
@@ -146,57 +151,47 @@ final class SubscriberLoop implements Runnable {
         deadLetters.send(record, subscriber.name(), settings.maxAttempts(), lastFailure);
     }
 
-    /** Rewinds to the failed record and leaves the partition alone until the pause is over. */
+    /**
+     * Rewinds to the failed record and leaves the partition alone until its pause is over. An outage is
+     * waited out; so is any other failure of this mechanism (the dead-letter topic refusing a record, a bug
+     * here), but readiness then calls the partition blocked, not waiting, because it will not heal by itself.
+     */
     private void pauseAt(TopicPartition partition, ConsumerRecord<String, byte[]> record, Exception failure) {
         if (!consumer.assignment().contains(partition)) {
             // the group moved it to another instance while we failed; that one starts from the committed offset
+            pauses.forget(List.of(partition));
             return;
         }
-        Outage current = outage == null ? new Outage(clock.instant(), 1, describe(failure)) : outage.again(describe(failure));
-        outage = current;
-        Duration pause = settings.pauseAfterInfrastructureFailure(current.failures());
+        FailureKind kind = FailureKind.of(failure);
+        PartitionPauses.Blocked blocked = pauses.block(partition, kind, describe(failure), clock.instant());
         consumer.seek(partition, record.offset());
         consumer.pause(Set.of(partition));
-        pausedUntil.put(partition, clock.instant().plus(pause));
-        if (current.failures() == 1) {
-            LOG.errorf(failure, "%s cannot process %s-%d@%d: infrastructure unavailable; pausing the partition and "
-                    + "retrying until it is back (nothing is dead-lettered)", subscriber.name(), record.topic(),
-                    record.partition(), record.offset());
+        String why = kind == FailureKind.INFRASTRUCTURE ? "infrastructure unavailable"
+                : "a failure of the consuming mechanism itself, which will not heal by itself";
+        if (blocked.failures() == 1) {
+            LOG.errorf(failure, "%s cannot process %s-%d@%d: %s; pausing the partition and retrying until it "
+                    + "succeeds (nothing is dead-lettered)", subscriber.name(), record.topic(), record.partition(),
+                    record.offset(), why);
         } else {
-            LOG.warnf("%s still waiting for infrastructure since %s (%d failures), next try in %d ms: %s",
-                    subscriber.name(), current.since(), current.failures(), pause.toMillis(), current.reason());
+            LOG.warnf("%s: %s blocked since %s (%d failures), next try in %d ms: %s", subscriber.name(), partition,
+                    blocked.since(), blocked.failures(), pauses.pauseOf(blocked).toMillis(), blocked.reason());
         }
     }
 
-    private void recovered() {
-        Outage ended = outage;
-        if (ended != null && pausedUntil.isEmpty()) {
-            outage = null;
-            LOG.infof("%s is consuming again after an outage of %d ms (%d failures)", subscriber.name(),
-                    Duration.between(ended.since(), clock.instant()).toMillis(), ended.failures());
-        }
+    private void recovered(TopicPartition partition, PartitionPauses.Blocked ended) {
+        LOG.infof("%s: %s is consuming again after %d ms blocked (%d failures)", subscriber.name(), partition,
+                Duration.between(ended.since(), clock.instant()).toMillis(), ended.failures());
     }
 
     private void resumeDuePartitions() {
-        Instant now = clock.instant();
-        List<TopicPartition> due = pausedUntil.entrySet().stream()
-                .filter(paused -> !paused.getValue().isAfter(now))
-                .map(Map.Entry::getKey)
-                .toList();
+        List<TopicPartition> due = pauses.takeDue(clock.instant());
         if (!due.isEmpty()) {
-            due.forEach(pausedUntil::remove);
             consumer.resume(due);
         }
     }
 
     private Duration pollWait() {
-        Instant now = clock.instant();
-        return pausedUntil.values().stream()
-                .map(until -> Duration.between(now, until))
-                .filter(wait -> wait.compareTo(MAX_POLL_WAIT) < 0)
-                .map(wait -> wait.isNegative() ? Duration.ZERO : wait)
-                .min(Duration::compareTo)
-                .orElse(MAX_POLL_WAIT);
+        return pauses.pollWait(clock.instant(), MAX_POLL_WAIT);
     }
 
     private static String describe(Throwable failure) {
@@ -212,32 +207,27 @@ final class SubscriberLoop implements Runnable {
         consumer.wakeup();
     }
 
-    /** What readiness shows: polling, waiting out an outage (since when, why), or stopped. */
+    /** What readiness shows: consuming, a partition held back (since when, why), or stopped. */
     SubscriberStatus status() {
-        Outage current = outage;
         if (!polling) {
             return SubscriberStatus.stopped();
         }
-        return current == null ? SubscriberStatus.consuming()
-                : SubscriberStatus.waitingForInfrastructure(current.since(), current.failures(), current.reason());
+        return pauses.oldest()
+                .map(blocked -> blocked.kind() == FailureKind.INFRASTRUCTURE
+                        ? SubscriberStatus.waitingForInfrastructure(blocked.since(), blocked.failures(), blocked.reason())
+                        : SubscriberStatus.blocked(blocked.since(), blocked.failures(), blocked.reason()))
+                .orElse(SubscriberStatus.consuming());
     }
 
     String name() {
         return subscriber.name();
     }
 
-    private record Outage(Instant since, int failures, String reason) {
-
-        Outage again(String latestReason) {
-            return new Outage(since, failures + 1, latestReason);
-        }
-    }
-
     private final class ForgetPausesOfRevokedPartitions implements ConsumerRebalanceListener {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            pausedUntil.keySet().removeAll(partitions);
+            pauses.forget(partitions);
         }
 
         @Override

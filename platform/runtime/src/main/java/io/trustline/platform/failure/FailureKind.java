@@ -16,13 +16,17 @@ public enum FailureKind {
     INPUT;
 
     /**
-     * Classifies a failure by everything in its cause chain: one infrastructure cause anywhere makes the
-     * whole failure one, because wrappers (Axon's, Jackson's, ours) must not hide an outage.
+     * Classifies a failure by its cause chain, outermost first: one infrastructure cause anywhere makes the
+     * whole failure one, because wrappers (Axon's, Jackson's, ours) must not hide an outage — unless a
+     * {@link ThirdPartyFailure} wraps it: a partner's network error is not our outage.
      */
     public static FailureKind of(Throwable failure) {
         Throwable cause = failure;
         // bounded: a cause chain can loop back on itself
         for (int depth = 0; cause != null && depth < 64; depth++, cause = cause.getCause()) {
+            if (cause instanceof ThirdPartyFailure) {
+                return INPUT;
+            }
             if (InfrastructureFailures.matches(cause)) {
                 return INFRASTRUCTURE;
             }

@@ -36,14 +36,14 @@ final class InfrastructureFailures {
             RetriableException.class,
             // Axon: a concurrent append or an event store that could not be reached
             AxonTransientException.class,
-            // a downstream service over HTTP, or any wait that ran out
+            // a service of ours over the network, or any wait that ran out (a third party's is wrapped
+            // in ThirdPartyFailure by the code that calls it)
             ConnectException.class,
             NoRouteToHostException.class,
             SocketTimeoutException.class,
             HttpConnectTimeoutException.class,
             HttpTimeoutException.class,
-            TimeoutException.class,
-            DownstreamUnavailableException.class);
+            TimeoutException.class);
 
     private InfrastructureFailures() {
     }

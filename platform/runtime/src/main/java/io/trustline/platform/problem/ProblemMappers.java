@@ -3,12 +3,13 @@ package io.trustline.platform.problem;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.trustline.platform.command.IdempotencyKeyReusedException;
 import io.trustline.platform.domain.CommandNotAllowed;
 import io.trustline.platform.domain.NotFoundForTenant;
 import io.trustline.platform.failure.FailureKind;
@@ -16,14 +17,22 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.jboss.logging.Logger;
@@ -37,10 +46,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    private static final String OUTCOME_UNKNOWN = "A change it asked for may or may not have been recorded: "
-            + "retry with the same Idempotency-Key, which is safe either way, or read the resource before retrying "
-            + "without one.";
+    private static final String OUTCOME_UNKNOWN = "What it asked for may or may not have been recorded: a retry "
+            + "with the same Idempotency-Key is safe either way; a retry without one may record it twice.";
+    private static final String NOTHING_CHANGED = "Nothing was changed; it is safe to retry.";
     private static final String RETRY_AFTER_SECONDS = "5";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     @ServerExceptionMapper
     public Response invalidFields(ConstraintViolationException e) {
@@ -133,6 +143,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response idempotencyKeyReused(IdempotencyKeyReusedException e) {
+        return Problem.of(Response.Status.fromStatusCode(422), "Idempotency-Key reused", e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response ruleViolation(RuleViolationException e) {
         return Problem.of(Response.Status.CONFLICT, "Not allowed now", e.getMessage()).toResponse();
     }
@@ -187,16 +202,17 @@ public class ProblemMappers {
      * write may have reached MongoDB — and the answer says exactly that instead of promising nothing happened.
      */
     @ServerExceptionMapper
-    public Response unexpected(Exception e) {
+    public Response unexpected(Exception e, ContainerRequestContext request) {
+        String outcome = SAFE_METHODS.contains(request.getMethod()) ? NOTHING_CHANGED : OUTCOME_UNKNOWN;
         if (FailureKind.of(e) == FailureKind.INFRASTRUCTURE) {
             LOG.warn("An API call failed because infrastructure is unavailable", e);
             return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "Temporarily unavailable",
-                    "Storage or a service we depend on did not answer in time. " + OUTCOME_UNKNOWN)
+                    "Storage or a service we depend on did not answer in time. " + outcome)
                     .toResponseBuilder().header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
         LOG.error("Unexpected failure of an API call", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Internal error",
-                "The request failed on our side. " + OUTCOME_UNKNOWN).toResponse();
+                "The request failed on our side. " + outcome).toResponse();
     }
 
     private static Response fieldProblem(String field, String message) {
@@ -265,6 +281,10 @@ public class ProblemMappers {
     }
 
     private static String fieldPath(ConstraintViolation<?> violation) {
+        Optional<String> header = httpParameter(violation);
+        if (header.isPresent()) {
+            return header.get();
+        }
         // skip the resource method and its parameter: callers know the body's fields, not our Java names
         StringBuilder path = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
@@ -282,5 +302,41 @@ public class ProblemMappers {
             }
         }
         return path.length() == 0 ? "body" : path.toString();
+    }
+
+    /** A header, query or path parameter by the name the caller sent it under, e.g. {@code Idempotency-Key}. */
+    private static Optional<String> httpParameter(ConstraintViolation<?> violation) {
+        Path.MethodNode method = null;
+        Path.ParameterNode parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD) {
+                method = node.as(Path.MethodNode.class);
+            } else if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.as(Path.ParameterNode.class);
+            } else {
+                return Optional.empty();
+            }
+        }
+        if (method == null || parameter == null) {
+            return Optional.empty();
+        }
+        try {
+            Method resourceMethod = violation.getRootBeanClass().getMethod(method.getName(),
+                    method.getParameterTypes().toArray(Class<?>[]::new));
+            for (Annotation annotation : resourceMethod.getParameterAnnotations()[parameter.getParameterIndex()]) {
+                if (annotation instanceof HeaderParam named) {
+                    return Optional.of(named.value());
+                }
+                if (annotation instanceof QueryParam named) {
+                    return Optional.of(named.value());
+                }
+                if (annotation instanceof PathParam named) {
+                    return Optional.of(named.value());
+                }
+            }
+        } catch (NoSuchMethodException notPublic) {
+            // resource methods are public; a constraint elsewhere keeps the generic name
+        }
+        return Optional.empty();
     }
 }

@@ -1,6 +1,6 @@
 package io.trustline.platform.tenancy;
 
-import io.trustline.infra.launcher.ApiKeyHash;
+import io.trustline.platform.keys.ApiKeyHash;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;

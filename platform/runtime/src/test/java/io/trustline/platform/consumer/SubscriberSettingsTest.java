@@ -7,14 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class SubscriberSettingsTest {
 
-    private final SubscriberSettings settings = new SubscriberSettings() {
-        public int maxAttempts() { return 5; }
-        public Duration initialBackoff() { return Duration.ofMillis(200); }
-        public Duration maxBackoff() { return Duration.ofSeconds(5); }
-        public Duration pauseAfterInfrastructureFailure() { return Duration.ofSeconds(1); }
-        public Duration maxPauseAfterInfrastructureFailure() { return Duration.ofSeconds(30); }
-        public int maxPollRecords() { return 200; }
-    };
+    private final SubscriberSettings settings = FixedSubscriberSettings.defaults();
 
     @Test
     void backoffDoublesAfterEachFailedAttempt_upToItsCeiling() {

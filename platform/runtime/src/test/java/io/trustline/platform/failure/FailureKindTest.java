@@ -34,8 +34,14 @@ class FailureKindTest {
         assertThat(FailureKind.of(new ConcurrencyException("appended concurrently"))).isEqualTo(FailureKind.INFRASTRUCTURE);
         assertThat(FailureKind.of(new RuntimeException(new ConnectException("Connection refused"))))
                 .isEqualTo(FailureKind.INFRASTRUCTURE);
-        assertThat(FailureKind.of(new DownstreamUnavailableException("scoring answered 503")))
-                .isEqualTo(FailureKind.INFRASTRUCTURE);
+    }
+
+    @Test
+    void aPartnerUnreachable_isNotOurOutage() {
+        var partnerDown = new ThirdPartyFailure("webhook endpoint 42 unreachable", new ConnectException("Connection refused"));
+
+        assertThat(FailureKind.of(partnerDown)).isEqualTo(FailureKind.INPUT);
+        assertThat(FailureKind.of(new RuntimeException("delivery failed", partnerDown))).isEqualTo(FailureKind.INPUT);
     }
 
     @Test

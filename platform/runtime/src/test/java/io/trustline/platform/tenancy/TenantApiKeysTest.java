@@ -1,6 +1,6 @@
 package io.trustline.platform.tenancy;
 
-import static io.trustline.infra.launcher.ApiKeyHash.sha256Hex;
+import static io.trustline.platform.keys.ApiKeyHash.sha256Hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

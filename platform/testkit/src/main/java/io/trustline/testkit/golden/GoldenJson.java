@@ -106,7 +106,11 @@ public final class GoldenJson {
      * next to the old one, and write an upcaster from the old file's shape to the new.
      */
     public static void assertMatchesStoredGolden(Object storedEvent) {
-        assertMatchesGolden(storedName(storedEvent.getClass()), storedEvent);
+        String name = storedName(storedEvent.getClass());
+        boolean update = Boolean.getBoolean(UPDATE_PROPERTY);
+        // the update switch writes a new revision's file, never over one that stored events already match
+        assertMatchesGolden(name, storedEvent, update && !Files.exists(SOURCE_DIRECTORY.resolve(name + ".json")),
+                SOURCE_DIRECTORY);
     }
 
     static String storedName(Class<?> event) {
@@ -134,6 +138,11 @@ public final class GoldenJson {
     /** The golden example {@code golden/<SimpleName>.v1.json} of a published event. */
     public static <T> GoldenExample<T> example(Class<T> type) {
         return example(publishedName(type), type);
+    }
+
+    /** A producer's golden example of an issue's event, moved to a test's own tenant, client and issue. */
+    public static <T> GoldenExample<T> exampleOfIssue(Class<T> type, String tenantId, String clientId, String issueId) {
+        return example(type).with("tenantId", tenantId).with("clientId", clientId).with("issueId", issueId);
     }
 
     /** The golden example {@code golden/<name>.json}, read as {@code type}. */

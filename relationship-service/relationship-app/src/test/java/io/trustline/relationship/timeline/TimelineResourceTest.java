@@ -123,9 +123,8 @@ class TimelineResourceTest {
                 issueScoped(ActionPlanIssued.class, clientId, issueId));
     }
 
-    /** The producer's golden example of an event, moved to this test's tenant, client and issue. */
     private static <T> GoldenExample<T> issueScoped(Class<T> event, String clientId, String issueId) {
-        return GoldenJson.example(event).with("tenantId", TENANT_A).with("clientId", clientId).with("issueId", issueId);
+        return GoldenJson.exampleOfIssue(event, TENANT_A, clientId, issueId);
     }
 
     private static String nextEventId() {

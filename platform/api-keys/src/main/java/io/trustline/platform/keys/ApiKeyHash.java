@@ -1,4 +1,4 @@
-package io.trustline.infra.launcher;
+package io.trustline.platform.keys;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

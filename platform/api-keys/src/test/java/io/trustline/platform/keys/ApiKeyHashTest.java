@@ -1,4 +1,4 @@
-package io.trustline.infra.launcher;
+package io.trustline.platform.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
