@@ -27,9 +27,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.Comparator;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -50,6 +50,8 @@ public class ProblemMappers {
             + "with the same Idempotency-Key is safe either way; a retry without one may record it twice.";
     private static final String NOTHING_CHANGED = "Nothing was changed; it is safe to retry.";
     private static final String RETRY_AFTER_SECONDS = "5";
+    // not among JAX-RS's Response.Status constants
+    private static final int UNPROCESSABLE_CONTENT = 422;
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     @ServerExceptionMapper
@@ -144,7 +146,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response idempotencyKeyReused(IdempotencyKeyReusedException e) {
-        return Problem.of(Response.Status.fromStatusCode(422), "Idempotency-Key reused", e.getMessage()).toResponse();
+        return new Problem(URI.create("about:blank"), "Idempotency-Key reused", UNPROCESSABLE_CONTENT, e.getMessage(),
+                List.of()).toResponse();
     }
 
     @ServerExceptionMapper
@@ -186,7 +189,7 @@ public class ProblemMappers {
         } else if (e instanceof NotAllowedException) {
             detail = "Allowed here: " + String.join(", ", e.getResponse().getAllowedMethods()) + ".";
         }
-        Response.ResponseBuilder problem = new Problem(java.net.URI.create("about:blank"), status.getReasonPhrase(),
+        Response.ResponseBuilder problem = new Problem(URI.create("about:blank"), status.getReasonPhrase(),
                 status.getStatusCode(), detail, List.of()).toResponseBuilder();
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
@@ -320,22 +323,26 @@ public class ProblemMappers {
         if (method == null || parameter == null) {
             return Optional.empty();
         }
-        try {
-            Method resourceMethod = violation.getRootBeanClass().getMethod(method.getName(),
-                    method.getParameterTypes().toArray(Class<?>[]::new));
-            for (Annotation annotation : resourceMethod.getParameterAnnotations()[parameter.getParameterIndex()]) {
-                if (annotation instanceof HeaderParam named) {
-                    return Optional.of(named.value());
+        Class<?>[] types = method.getParameterTypes().toArray(Class<?>[]::new);
+        // CDI may subclass the resource; the overriding method does not carry the parameter annotations
+        for (Class<?> type = violation.getRootBeanClass(); type != null; type = type.getSuperclass()) {
+            try {
+                Annotation[] annotations = type.getDeclaredMethod(method.getName(), types)
+                        .getParameterAnnotations()[parameter.getParameterIndex()];
+                for (Annotation annotation : annotations) {
+                    if (annotation instanceof HeaderParam named) {
+                        return Optional.of(named.value());
+                    }
+                    if (annotation instanceof QueryParam named) {
+                        return Optional.of(named.value());
+                    }
+                    if (annotation instanceof PathParam named) {
+                        return Optional.of(named.value());
+                    }
                 }
-                if (annotation instanceof QueryParam named) {
-                    return Optional.of(named.value());
-                }
-                if (annotation instanceof PathParam named) {
-                    return Optional.of(named.value());
-                }
+            } catch (NoSuchMethodException notDeclaredHere) {
+                // declared further up
             }
-        } catch (NoSuchMethodException notPublic) {
-            // resource methods are public; a constraint elsewhere keeps the generic name
         }
         return Optional.empty();
     }
