@@ -25,6 +25,8 @@ import io.trustline.incident.incident.IncidentEvent.MiscommunicationRecorded;
 import io.trustline.incident.incident.IncidentEvent.ProactiveUpdateSent;
 import io.trustline.incident.incident.IncidentEvent.ResolutionConfirmed;
 import io.trustline.incident.incident.IncidentEvent.ServiceDisruptionAdmitted;
+import io.trustline.platform.command.IdempotencyLedger;
+import io.trustline.platform.command.IdempotentCommands;
 import io.trustline.platform.domain.CommandNotAllowed;
 import io.trustline.platform.domain.TenantOwnership;
 import java.time.Duration;
@@ -32,7 +34,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -46,6 +52,10 @@ import org.axonframework.modelling.command.CreationPolicy;
  * most once, an action plan is completed at most once per plan issued. Every other command is refused with
  * {@link CommandNotAllowed} and records nothing. Each command handler returns the event it stored, so the
  * caller can answer from it.
+ *
+ * <p>A moment sent again with the same {@code Idempotency-Key} is answered with the event the key first stored,
+ * and nothing is applied, even when the state has moved on; with another request it is refused with
+ * {@link io.trustline.platform.command.IdempotencyKeyReusedException}.
  */
 public class Incident {
 
@@ -67,6 +77,8 @@ public class Incident {
     private boolean planOutstanding;
     private int updatesSent;
     private int chases;
+    @AggregateMember
+    private final IdempotencyLedger ledger = new IdempotencyLedger();
 
     protected Incident() {
         // for Axon's event sourcing and CREATE_IF_MISSING
@@ -82,6 +94,19 @@ public class Incident {
         }
         apply(new IncidentOpened(command.issueId(), command.tenantId(), command.clientId(), command.summary(),
                 command.openedAt()));
+    }
+
+    @CommandHandlerInterceptor
+    Object answerARetry(CommandMessage<?> message, InterceptorChain chain) throws Exception {
+        if (message.getPayload() instanceof RecordsAMoment command && IdempotentCommands.key(message.getMetaData()) != null) {
+            // before the ledger: another tenant's key must not learn that this incident exists, let alone its answers
+            TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", issueId);
+            Optional<IdempotentCommands.Replayed> first = ledger.replay(message.getMetaData(), "incident", issueId);
+            if (first.isPresent()) {
+                return first.get();
+            }
+        }
+        return chain.proceed();
     }
 
     @CommandHandler

@@ -22,6 +22,8 @@ public sealed interface IncidentCommand {
      */
     sealed interface RecordsAMoment extends IncidentCommand {
 
+        String tenantId();
+
         Instant occurredAt();
 
         Instant recordedAt();

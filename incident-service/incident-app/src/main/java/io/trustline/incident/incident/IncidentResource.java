@@ -1,6 +1,8 @@
 package io.trustline.incident.incident;
 
 import io.trustline.incident.api.IncidentTopics;
+import io.trustline.platform.command.IdempotencyKeys;
+import io.trustline.platform.command.IdempotentCommands;
 import io.trustline.platform.problem.InvalidFieldException;
 import io.trustline.platform.problem.UnknownResourceException;
 import io.trustline.platform.tenancy.ApiKeySecurityScheme;
@@ -8,8 +10,10 @@ import io.trustline.platform.tenancy.CurrentTenant;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -27,7 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 /**
  * Every command answers 201 from the event it stored (the read model behind GET catches up moments later);
  * 409 when the incident's state forbids it, 400 naming {@code occurredAt} when that lies in the future or
- * before the incident was opened.
+ * before the incident was opened. An {@code Idempotency-Key} makes every POST safe to retry: the incident's own
+ * events remember each key's request and answer (see {@link Incident}).
  */
 @Path("/incidents")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,7 +42,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class IncidentResource {
 
     private static final String ANSWER = " Answers 201 with what was stored (the rest of the incident is on GET); "
-            + "409 when the incident's state does not allow it.";
+            + "409 when the incident's state does not allow it. With an Idempotency-Key, a retry of the same request "
+            + "answers 200 with the first answer and the header Idempotent-Replayed: true, records nothing new and "
+            + "is not checked against the state again; the same key with another request on this incident answers 422.";
 
     private final Clock clock = Clock.systemUTC();
 
@@ -60,16 +68,18 @@ public class IncidentResource {
     @Path("/{issueId}/acknowledgement")
     @Operation(summary = "Acknowledge the issue to the client (once)",
             description = "Emits IssueAcknowledged on " + IncidentTopics.EVENTS + "." + ANSWER)
-    public Response acknowledge(@PathParam("issueId") String issueId, @NotNull @Valid AcknowledgeIssueRequest request) {
-        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()));
+    public Response acknowledge(@PathParam("issueId") String issueId, @NotNull @Valid AcknowledgeIssueRequest request,
+            @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = 200) String idempotencyKey) {
+        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()), idempotencyKey, request);
     }
 
     @POST
     @Path("/{issueId}/action-plan")
     @Operation(summary = "Issue an action plan for the incident",
             description = "Emits ActionPlanIssued on " + IncidentTopics.EVENTS + "." + ANSWER)
-    public Response issueActionPlan(@PathParam("issueId") String issueId, @NotNull @Valid IssueActionPlanRequest request) {
-        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()));
+    public Response issueActionPlan(@PathParam("issueId") String issueId, @NotNull @Valid IssueActionPlanRequest request,
+            @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = 200) String idempotencyKey) {
+        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()), idempotencyKey, request);
     }
 
     @POST
@@ -77,8 +87,9 @@ public class IncidentResource {
     @Operation(summary = "Record that the latest action plan was carried out",
             description = "Emits ActionPlanCompleted on " + IncidentTopics.EVENTS + "." + ANSWER)
     public Response completeActionPlan(@PathParam("issueId") String issueId,
-                                       @NotNull @Valid CompleteActionPlanRequest request) {
-        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()));
+                                       @NotNull @Valid CompleteActionPlanRequest request,
+            @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = 200) String idempotencyKey) {
+        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()), idempotencyKey, request);
     }
 
     @POST
@@ -86,8 +97,9 @@ public class IncidentResource {
     @Operation(summary = "Record a proactive update the client got without asking",
             description = "Emits ProactiveUpdateSent on " + IncidentTopics.EVENTS + "." + ANSWER)
     public Response sendProactiveUpdate(@PathParam("issueId") String issueId,
-                                        @NotNull @Valid SendProactiveUpdateRequest request) {
-        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()));
+                                        @NotNull @Valid SendProactiveUpdateRequest request,
+            @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = 200) String idempotencyKey) {
+        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()), idempotencyKey, request);
     }
 
     @POST
@@ -95,8 +107,9 @@ public class IncidentResource {
     @Operation(summary = "Record that the client had to ask for an update",
             description = "Emits ClientChasedUpdate on " + IncidentTopics.EVENTS + "." + ANSWER)
     public Response recordClientChase(@PathParam("issueId") String issueId,
-                                      @NotNull @Valid RecordClientChaseRequest request) {
-        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()));
+                                      @NotNull @Valid RecordClientChaseRequest request,
+            @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = 200) String idempotencyKey) {
+        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()), idempotencyKey, request);
     }
 
     @POST
@@ -104,8 +117,9 @@ public class IncidentResource {
     @Operation(summary = "Admit a service disruption, disclosed by the provider or discovered by the client",
             description = "Emits ServiceDisruptionAdmitted on " + IncidentTopics.EVENTS + "." + ANSWER)
     public Response admitServiceDisruption(@PathParam("issueId") String issueId,
-                                           @NotNull @Valid AdmitServiceDisruptionRequest request) {
-        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()));
+                                           @NotNull @Valid AdmitServiceDisruptionRequest request,
+            @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = 200) String idempotencyKey) {
+        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()), idempotencyKey, request);
     }
 
     @POST
@@ -113,16 +127,18 @@ public class IncidentResource {
     @Operation(summary = "Record a miscommunication between provider and client",
             description = "Emits MiscommunicationRecorded on " + IncidentTopics.EVENTS + "." + ANSWER)
     public Response recordMiscommunication(@PathParam("issueId") String issueId,
-                                           @NotNull @Valid RecordMiscommunicationRequest request) {
-        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()));
+                                           @NotNull @Valid RecordMiscommunicationRequest request,
+            @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = 200) String idempotencyKey) {
+        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()), idempotencyKey, request);
     }
 
     @POST
     @Path("/{issueId}/resolution")
     @Operation(summary = "Resolve the issue",
             description = "Emits IssueResolved on " + IncidentTopics.EVENTS + "." + ANSWER)
-    public Response resolve(@PathParam("issueId") String issueId, @NotNull @Valid ResolveIssueRequest request) {
-        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()));
+    public Response resolve(@PathParam("issueId") String issueId, @NotNull @Valid ResolveIssueRequest request,
+            @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = 200) String idempotencyKey) {
+        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()), idempotencyKey, request);
     }
 
     @POST
@@ -130,26 +146,32 @@ public class IncidentResource {
     @Operation(summary = "Record the client's verdict on the resolution, check by check",
             description = "Emits ResolutionConfirmed on " + IncidentTopics.EVENTS + "." + ANSWER)
     public Response confirmResolution(@PathParam("issueId") String issueId,
-                                      @NotNull @Valid ConfirmResolutionRequest request) {
-        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()));
+                                      @NotNull @Valid ConfirmResolutionRequest request,
+            @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = 200) String idempotencyKey) {
+        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()), idempotencyKey, request);
     }
 
     @POST
     @Path("/{issueId}/reopening")
     @Operation(summary = "Reopen a resolved or confirmed issue",
             description = "Emits IssueReopened on " + IncidentTopics.EVENTS + "." + ANSWER)
-    public Response reopen(@PathParam("issueId") String issueId, @NotNull @Valid ReopenIssueRequest request) {
-        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()));
+    public Response reopen(@PathParam("issueId") String issueId, @NotNull @Valid ReopenIssueRequest request,
+            @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = 200) String idempotencyKey) {
+        return send(issueId, request.toCommand(issueId, tenant.id(), clock.instant()), idempotencyKey, request);
     }
 
-    private Response send(String issueId, IncidentCommand command) {
-        IncidentEvent stored;
+    private Response send(String issueId, IncidentCommand command, String idempotencyKey, Object request) {
+        Object answer;
         try {
-            stored = commands.sendAndWait(command);
+            answer = commands.sendAndWait(IdempotentCommands.message(command, idempotencyKey, request));
         } catch (OccurredAtOutOfRange e) {
             throw new InvalidFieldException("occurredAt", e.getMessage());
         }
-        return Response.created(UriBuilder.fromResource(IncidentResource.class).path(issueId).build())
-                .entity(IncidentDetails.answering(stored)).build();
+        URI location = UriBuilder.fromResource(IncidentResource.class).path(issueId).build();
+        if (answer instanceof IdempotentCommands.Replayed replayed) {
+            return Response.ok(IncidentDetails.answering((IncidentEvent) replayed.answer())).location(location)
+                    .header(IdempotencyKeys.REPLAYED, "true").build();
+        }
+        return Response.created(location).entity(IncidentDetails.answering((IncidentEvent) answer)).build();
     }
 }

@@ -29,10 +29,16 @@ import io.trustline.incident.incident.IncidentEvent.MiscommunicationRecorded;
 import io.trustline.incident.incident.IncidentEvent.ProactiveUpdateSent;
 import io.trustline.incident.incident.IncidentEvent.ResolutionConfirmed;
 import io.trustline.incident.incident.IncidentEvent.ServiceDisruptionAdmitted;
+import io.trustline.platform.command.IdempotencyKeyReusedException;
+import io.trustline.platform.command.IdempotentCommands;
 import io.trustline.platform.domain.CommandNotAllowed;
 import io.trustline.platform.domain.NotFoundForTenant;
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +60,8 @@ class IncidentTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Incident.class);
+        // as AxonRuntime configures it: the key and fingerprint of a command go onto the events it stores
+        fixture.registerCommandHandlerInterceptor(new CorrelationDataInterceptor<>(IdempotentCommands.correlationData()));
     }
 
     @Test
@@ -334,5 +342,89 @@ class IncidentTest {
                 .expectException(OccurredAtOutOfRange.class)
                 .expectExceptionMessage(equalTo("lies before the incident was opened at 2026-03-02T08:15:00Z."))
                 .expectNoEvents();
+    }
+
+    private static final SendProactiveUpdateRequest UPDATE_REQUEST =
+            new SendProactiveUpdateRequest("VM restarting", Channel.EMAIL, null);
+    private static final SendProactiveUpdate UPDATE = UPDATE_REQUEST.toCommand("issue-1", "tenant-a", NOW);
+    private static final ProactiveUpdateSent FIRST_UPDATE = new ProactiveUpdateSent("issue-1", "tenant-a", "acme",
+            "VM restarting", Channel.EMAIL, 1, NOW);
+    private static final List<Object> UPDATED_WITH_KEY_1 = List.of(OPENED,
+            storedWith(FIRST_UPDATE, keyed("key-1", UPDATE, UPDATE_REQUEST)));
+
+    @Test
+    void aKeyedMoment_storesItsKeyAndFingerprintWithTheEvent() {
+        fixture.given(OPENED)
+                .when(UPDATE, keyed("key-1", UPDATE, UPDATE_REQUEST))
+                .expectEvents(storedWith(FIRST_UPDATE, keyed("key-1", UPDATE, UPDATE_REQUEST)));
+    }
+
+    @Test
+    void theSameRequestAgainWithItsKey_storesNothing_andAnswersTheFirstEvent_afterARestart() {
+        // the history as read back from the store: this aggregate instance never handled the first call
+        SendProactiveUpdate retry = UPDATE_REQUEST.toCommand("issue-1", "tenant-a", NOW.plusSeconds(30));
+        fixture.given(UPDATED_WITH_KEY_1)
+                .when(retry, keyed("key-1", retry, UPDATE_REQUEST))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(new IdempotentCommands.Replayed(FIRST_UPDATE));
+    }
+
+    @Test
+    void aHistoryWithKeys_rebuildsTheStateToo() {
+        SendProactiveUpdateRequest next = new SendProactiveUpdateRequest("nearly there", Channel.PHONE, null);
+        SendProactiveUpdate command = next.toCommand("issue-1", "tenant-a", NOW);
+        fixture.given(UPDATED_WITH_KEY_1)
+                .when(command, keyed("key-2", command, next))
+                .expectEvents(new ProactiveUpdateSent("issue-1", "tenant-a", "acme", "nearly there", Channel.PHONE, 2, NOW));
+    }
+
+    @Test
+    void theSameKeyWithAnotherRequest_isRefused_andStoresNothing() {
+        SendProactiveUpdateRequest other = new SendProactiveUpdateRequest("VM restarted", Channel.EMAIL, null);
+        SendProactiveUpdate command = other.toCommand("issue-1", "tenant-a", NOW);
+        fixture.given(UPDATED_WITH_KEY_1)
+                .when(command, keyed("key-1", command, other))
+                .expectException(IdempotencyKeyReusedException.class)
+                .expectExceptionMessage(containsString("incident 'issue-1'"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void theSameKeyForAnotherKindOfMoment_isRefused() {
+        RecordClientChaseRequest chase = new RecordClientChaseRequest(Channel.EMAIL, "VM restarting", null);
+        RecordClientChase command = chase.toCommand("issue-1", "tenant-a", NOW);
+        fixture.given(UPDATED_WITH_KEY_1)
+                .when(command, keyed("key-1", command, chase))
+                .expectException(IdempotencyKeyReusedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRetry_isAnsweredFromTheFirstEvent_evenOnceTheStateForbidsTheCommand() {
+        ResolveIssueRequest request = new ResolveIssueRequest("VM restarted", null);
+        ResolveIssue resolve = request.toCommand("issue-1", "tenant-a", NOW);
+        fixture.given(List.of(OPENED, storedWith(RESOLVED, keyed("key-1", resolve, request))))
+                .when(resolve, keyed("key-1", resolve, request))
+                .expectNoEvents()
+                .expectResultMessagePayload(new IdempotentCommands.Replayed(RESOLVED));
+    }
+
+    @Test
+    void anotherTenantsRetry_isRejectedAsUnknown_beforeTheLedgerAnswers() {
+        SendProactiveUpdate otherTenant = UPDATE_REQUEST.toCommand("issue-1", "tenant-b", NOW);
+        fixture.given(UPDATED_WITH_KEY_1)
+                .when(otherTenant, keyed("key-1", otherTenant, UPDATE_REQUEST))
+                .expectException(NotFoundForTenant.class)
+                .expectNoEvents();
+    }
+
+    /** The metadata the resource sends: the fingerprint is the one a real call carries. */
+    private static MetaData keyed(String key, IncidentCommand command, Object request) {
+        return IdempotentCommands.message(command, key, request).getMetaData();
+    }
+
+    private static EventMessage<?> storedWith(IncidentEvent event, MetaData metaData) {
+        return GenericEventMessage.asEventMessage(event).andMetaData(metaData);
     }
 }

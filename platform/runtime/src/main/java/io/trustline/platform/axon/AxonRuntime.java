@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.trustline.platform.command.IdempotentCommands;
 import io.trustline.platform.json.TrustlineJson;
 import io.trustline.platform.relay.OutboxRelay;
 import jakarta.annotation.Priority;
@@ -14,6 +15,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
@@ -29,6 +31,7 @@ import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.serialization.Serializer;
@@ -77,7 +80,10 @@ public class AxonRuntime {
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
-                .configureEmbeddedEventStore(c -> storageEngine);
+                .configureEmbeddedEventStore(c -> storageEngine)
+                // replacing the list drops Axon's default, so MessageOriginProvider is named again
+                .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
+                        IdempotentCommands.correlationData()));
         configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerTokenStore(c -> MongoTokenStore.builder()

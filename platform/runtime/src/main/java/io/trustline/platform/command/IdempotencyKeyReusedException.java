@@ -7,7 +7,7 @@ package io.trustline.platform.command;
 public class IdempotencyKeyReusedException extends RuntimeException {
 
     public IdempotencyKeyReusedException(String resourceKind, String resourceId) {
-        super("This Idempotency-Key already made " + resourceKind + " '" + resourceId + "' with a different request; "
-                + "use a new key for a new request.");
+        super("This Idempotency-Key was already used on " + resourceKind + " '" + resourceId
+                + "' with a different request; use a new key for a new request.");
     }
 }
