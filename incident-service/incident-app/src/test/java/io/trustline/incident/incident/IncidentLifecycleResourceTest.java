@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.cloudevents.CloudEvent;
 import io.quarkus.test.common.WithTestResource;
@@ -19,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.trustline.incident.api.IncidentEventTypes;
 import io.trustline.incident.api.IncidentTopics;
+import io.trustline.platform.command.IdempotencyKeys;
 import io.trustline.testkit.KafkaTestTopics;
 import io.trustline.testkit.RequiresInfra;
 import io.trustline.testkit.TrustlineInfraResource;
@@ -136,6 +138,32 @@ class IncidentLifecycleResourceTest {
         get(issueId).statusCode(200).body("state", equalTo("OPEN"));
     }
 
+    @Test
+    void aRetriedUpdate_withItsIdempotencyKey_getsTheFirstAnswerAgain_andIsPublishedOnce() {
+        String clientId = uniqueClient();
+        String issueId = openIncident(clientId);
+        String key = UUID.randomUUID().toString();
+        String body = "{\"message\": \"VM restarting\", \"channel\": \"EMAIL\"}";
+
+        String first = postWithKey(API_KEY_A, issueId, "updates", key, body)
+                .statusCode(201).header(IdempotencyKeys.REPLAYED, nullValue()).body("updates.count", equalTo(1))
+                .extract().asString();
+        String again = postWithKey(API_KEY_A, issueId, "updates", key, body)
+                .statusCode(200).header(IdempotencyKeys.REPLAYED, "true").header("Location", endsWith("/incidents/" + issueId))
+                .extract().asString();
+        assertThat(again).isEqualTo(first);
+
+        postWithKey(API_KEY_A, issueId, "updates", key, "{\"message\": \"VM restarted\", \"channel\": \"EMAIL\"}")
+                .statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("Idempotency-Key was already used on incident '" + issueId + "'"));
+        postWithKey(API_KEY_B, issueId, "updates", key, body)
+                .statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("No incident with id '" + issueId + "'."));
+
+        assertThat(eventTypesAfterWitness(clientId, issueId)).containsExactly(
+                IncidentEventTypes.INCIDENT_OPENED, IncidentEventTypes.PROACTIVE_UPDATE_SENT);
+    }
+
     private static String openIncident(String clientId) {
         String issueId = UUID.randomUUID().toString();
         publishIssueReported(clientId, issueId);
@@ -145,6 +173,13 @@ class IncidentLifecycleResourceTest {
 
     private static ValidatableResponse post(String issueId, String path, String body) {
         return given().header("Authorization", bearer(API_KEY_A)).contentType("application/json").body(body)
+                .when().post("/incidents/" + issueId + "/" + path).then();
+    }
+
+    private static ValidatableResponse postWithKey(String apiKey, String issueId, String path, String idempotencyKey,
+                                                   String body) {
+        return given().header("Authorization", bearer(apiKey)).header(IdempotencyKeys.HEADER, idempotencyKey)
+                .contentType("application/json").body(body)
                 .when().post("/incidents/" + issueId + "/" + path).then();
     }
 
