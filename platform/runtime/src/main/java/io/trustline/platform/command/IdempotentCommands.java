@@ -21,7 +21,9 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
  *
  * <p>The fingerprint is the SHA-256 of the command's type name and the request body as parsed, written back
  * as JSON: exactly what the caller asked for, without the service's clock, the tenant (checked before the
- * ledger is asked) or the aggregate id (each aggregate keeps its own ledger).
+ * ledger is asked) or the aggregate id (each aggregate keeps its own ledger). A request type that gains a
+ * field changes the fingerprints of its requests: a retry sent across that release is refused with 422,
+ * never answered with something it did not ask for.
  */
 public final class IdempotentCommands {
 
