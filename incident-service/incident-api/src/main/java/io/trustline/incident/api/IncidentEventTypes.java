@@ -85,6 +85,13 @@ public final class IncidentEventTypes {
      */
     public static final String ISSUE_REOPENED = "io.trustline.incident.IssueReopened.v1";
 
+    /**
+     * Type of {@link ResponseTargetsSet}.
+     *
+     * @since v1
+     */
+    public static final String RESPONSE_TARGETS_SET = "io.trustline.incident.ResponseTargetsSet.v1";
+
     private IncidentEventTypes() {
     }
 }

@@ -1,5 +1,6 @@
 package io.trustline.incident.api;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -91,5 +92,15 @@ public final class IncidentEventExamples {
     public static IssueReopened issueReopened() {
         return new IssueReopened(TENANT_ID, CLIENT_ID, ISSUE_ID, Instant.parse("2026-03-03T08:05:00Z"),
                 "The DNS record for payroll.acme.local vanished again overnight.");
+    }
+
+    /**
+     * Equal to {@code golden/ResponseTargetsSet.v1.json}: STOPPED on EVERYONE under the tenant's policy version 3,
+     * with the client's own resolveBy.
+     */
+    public static ResponseTargetsSet responseTargetsSet() {
+        return new ResponseTargetsSet(TENANT_ID, CLIENT_ID, ISSUE_ID, Instant.parse("2026-03-02T08:21:30Z"),
+                Instant.parse("2026-03-02T08:30:02.418Z"), Instant.parse("2026-03-02T09:15:02.418Z"),
+                Duration.ofMinutes(45), Instant.parse("2026-03-03T12:00:00Z"), 3);
     }
 }

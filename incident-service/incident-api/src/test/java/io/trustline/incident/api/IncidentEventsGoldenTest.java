@@ -82,7 +82,7 @@ class IncidentEventsGoldenTest {
                 IncidentEventExamples.proactiveUpdateSent(), IncidentEventExamples.clientChasedUpdate(),
                 IncidentEventExamples.miscommunicationRecorded(), IncidentEventExamples.actionPlanCompleted(),
                 IncidentEventExamples.issueResolved(), IncidentEventExamples.resolutionConfirmed(),
-                IncidentEventExamples.issueReopened());
+                IncidentEventExamples.issueReopened(), IncidentEventExamples.responseTargetsSet());
     }
 
     @ParameterizedTest
@@ -115,6 +115,20 @@ class IncidentEventsGoldenTest {
     }
 
     @Test
+    void responseTargetsSet_writesTheCadence_asAnIso8601Duration() {
+        JsonNode written = GoldenJson.mapper().valueToTree(IncidentEventExamples.responseTargetsSet());
+
+        assertThat(written.get("updateEvery").asText()).isEqualTo("PT45M");
+    }
+
+    @Test
+    void responseTargetsSet_isRejected_withoutACadence() {
+        assertThatThrownBy(() -> GoldenJson.example(ResponseTargetsSet.class).without("updateEvery").value())
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("updateEvery");
+    }
+
+    @Test
     void topicsAndEventTypes_areThePublishedNames() {
         assertThat(IncidentTopics.EVENTS).isEqualTo("trustline.incident.v1");
         assertThat(IncidentTopics.DEAD_LETTERS).isEqualTo("trustline.incident.v1.dlq");
@@ -124,11 +138,11 @@ class IncidentEventsGoldenTest {
                 IncidentEventTypes.PROACTIVE_UPDATE_SENT, IncidentEventTypes.CLIENT_CHASED_UPDATE,
                 IncidentEventTypes.SERVICE_DISRUPTION_ADMITTED, IncidentEventTypes.MISCOMMUNICATION_RECORDED,
                 IncidentEventTypes.ISSUE_RESOLVED, IncidentEventTypes.RESOLUTION_CONFIRMED,
-                IncidentEventTypes.ISSUE_REOPENED)).containsExactly(
+                IncidentEventTypes.ISSUE_REOPENED, IncidentEventTypes.RESPONSE_TARGETS_SET)).containsExactly(
                 "io.trustline.incident.IssueAcknowledged.v1", "io.trustline.incident.ActionPlanCompleted.v1",
                 "io.trustline.incident.ProactiveUpdateSent.v1", "io.trustline.incident.ClientChasedUpdate.v1",
                 "io.trustline.incident.ServiceDisruptionAdmitted.v1", "io.trustline.incident.MiscommunicationRecorded.v1",
                 "io.trustline.incident.IssueResolved.v1", "io.trustline.incident.ResolutionConfirmed.v1",
-                "io.trustline.incident.IssueReopened.v1");
+                "io.trustline.incident.IssueReopened.v1", "io.trustline.incident.ResponseTargetsSet.v1");
     }
 }

@@ -14,6 +14,7 @@ import io.trustline.incident.incident.IncidentCommand.RecordsAMoment;
 import io.trustline.incident.incident.IncidentCommand.ReopenIssue;
 import io.trustline.incident.incident.IncidentCommand.ResolveIssue;
 import io.trustline.incident.incident.IncidentCommand.SendProactiveUpdate;
+import io.trustline.incident.incident.IncidentCommand.SetResponseTargets;
 import io.trustline.incident.incident.IncidentEvent.ActionPlanCompleted;
 import io.trustline.incident.incident.IncidentEvent.ActionPlanIssued;
 import io.trustline.incident.incident.IncidentEvent.ClientChasedUpdate;
@@ -24,6 +25,7 @@ import io.trustline.incident.incident.IncidentEvent.IssueResolved;
 import io.trustline.incident.incident.IncidentEvent.MiscommunicationRecorded;
 import io.trustline.incident.incident.IncidentEvent.ProactiveUpdateSent;
 import io.trustline.incident.incident.IncidentEvent.ResolutionConfirmed;
+import io.trustline.incident.incident.IncidentEvent.ResponseTargetsSet;
 import io.trustline.incident.incident.IncidentEvent.ServiceDisruptionAdmitted;
 import io.trustline.platform.command.IdempotencyLedger;
 import io.trustline.platform.command.IdempotentCommands;
@@ -77,6 +79,7 @@ public class Incident {
     private boolean planOutstanding;
     private int updatesSent;
     private int chases;
+    private ResponseTargetsSet targets;
     @AggregateMember
     private final IdempotencyLedger ledger = new IdempotencyLedger();
 
@@ -94,6 +97,19 @@ public class Incident {
         }
         apply(new IncidentOpened(command.issueId(), command.tenantId(), command.clientId(), command.summary(),
                 command.openedAt()));
+    }
+
+    @CommandHandler
+    void handle(SetResponseTargets command) {
+        TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
+        Instant resolveBy = command.clientResolveBy() != null ? command.clientResolveBy() : openedAt.plus(command.resolve());
+        ResponseTargetsSet next = new ResponseTargetsSet(issueId, tenantId, clientId, openedAt.plus(command.acknowledge()),
+                openedAt.plus(command.actionPlan()), command.updateEvery(), resolveBy, command.policyVersion(),
+                command.occurredAt());
+        // an expectation delivered again, or revised to the same deadlines, is not news
+        if (!next.sameTargetsAs(targets)) {
+            apply(next);
+        }
     }
 
     @CommandHandlerInterceptor
@@ -241,6 +257,11 @@ public class Incident {
         this.clientId = event.clientId();
         this.openedAt = event.openedAt();
         this.state = IncidentState.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(ResponseTargetsSet event) {
+        targets = event;
     }
 
     @EventSourcingHandler

@@ -4,6 +4,7 @@ import io.trustline.incident.api.AcceptanceCheckResult;
 import io.trustline.incident.api.Channel;
 import io.trustline.incident.api.Discovery;
 import io.trustline.incident.api.Party;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -14,6 +15,16 @@ public sealed interface IncidentCommand {
     /** Start tracking the response to an issue intake reported. Idempotent: an open incident stays as it is. */
     record OpenIncident(@TargetAggregateIdentifier String issueId, String tenantId, String clientId, String summary,
                         Instant openedAt) implements IncidentCommand {
+    }
+
+    /**
+     * Hold the incident to these targets, counted from when it was opened: the tenant's response policy for the
+     * client's expectation ({@code policyVersion}), with the client's own {@code clientResolveBy} (null when not
+     * given) before the policy's time to resolve. Idempotent: the same targets again record nothing.
+     */
+    record SetResponseTargets(@TargetAggregateIdentifier String issueId, String tenantId, Duration acknowledge,
+                              Duration actionPlan, Duration updateEvery, Duration resolve, Instant clientResolveBy,
+                              int policyVersion, Instant occurredAt) implements IncidentCommand {
     }
 
     /**

@@ -24,7 +24,20 @@ import java.util.List;
 public record IncidentDetails(String issueId, String clientId, String summary, Instant openedAt, IncidentState state,
                               Acknowledgement acknowledgement, ActionPlan actionPlan, Updates updates, Chases chases,
                               Disruption lastDisruption, Miscommunication lastMiscommunication, Resolution resolution,
-                              Confirmation confirmation, Reopening lastReopening) {
+                              Confirmation confirmation, Reopening lastReopening, Targets targets) {
+
+    /**
+     * The deadlines the incident is held to ({@code resolveBy} the client's own when given), {@code updateEvery} an
+     * ISO-8601 duration, from the tenant's response policy {@code policyVersion}; null until the expectation is known.
+     */
+    public record Targets(Instant acknowledgeBy, Instant planBy, String updateEvery, Instant resolveBy,
+                          int policyVersion, Instant setAt) {
+
+        static Targets of(IncidentEvent.ResponseTargetsSet e) {
+            return new Targets(e.acknowledgeBy(), e.planBy(), e.updateEvery().toString(), e.resolveBy(),
+                    e.policyVersion(), e.occurredAt());
+        }
+    }
 
     public record Acknowledgement(String by, String note, Instant acknowledgedAt) {
     }
@@ -103,7 +116,7 @@ public record IncidentDetails(String issueId, String clientId, String summary, I
     /** The incident as far as an event just stored tells it; the rest is on GET. */
     static IncidentDetails answering(IncidentEvent event) {
         IncidentDetails none = new IncidentDetails(event.issueId(), event.clientId(), null, null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
         if (event instanceof IssueAcknowledged e) {
             return none.with(null, part(e), null, null, null, null, null, null, null, null);
         }
@@ -144,6 +157,6 @@ public record IncidentDetails(String issueId, String clientId, String summary, I
                                  Miscommunication lastMiscommunication, Resolution resolution,
                                  Confirmation confirmation, Reopening lastReopening) {
         return new IncidentDetails(issueId, clientId, summary, openedAt, state, acknowledgement, actionPlan, updates,
-                chases, lastDisruption, lastMiscommunication, resolution, confirmation, lastReopening);
+                chases, lastDisruption, lastMiscommunication, resolution, confirmation, lastReopening, null);
     }
 }

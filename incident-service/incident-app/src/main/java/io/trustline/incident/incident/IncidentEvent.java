@@ -4,6 +4,8 @@ import io.trustline.incident.api.AcceptanceCheckResult;
 import io.trustline.incident.api.Channel;
 import io.trustline.incident.api.Discovery;
 import io.trustline.incident.api.Party;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.serialization.Revision;
@@ -29,6 +31,25 @@ public sealed interface IncidentEvent {
 
         public ActionPlanIssued {
             steps = List.copyOf(steps);
+        }
+    }
+
+    /**
+     * The deadlines the incident is held to: {@code acknowledgeBy}, {@code planBy} and {@code resolveBy} are
+     * instants ({@code resolveBy} the client's own when they gave one), {@code updateEvery} the longest the client
+     * may go without an update, {@code policyVersion} the tenant's response policy they came from (0: built-in);
+     * {@code occurredAt} when the incident learnt the expectation they follow from.
+     */
+    @Revision("1")
+    record ResponseTargetsSet(String issueId, String tenantId, String clientId, Instant acknowledgeBy, Instant planBy,
+                              @JsonFormat(shape = JsonFormat.Shape.STRING) Duration updateEvery, Instant resolveBy,
+                              int policyVersion, Instant occurredAt) implements IncidentEvent {
+
+        /** The same deadlines from the same policy version, whenever they were learnt. */
+        boolean sameTargetsAs(ResponseTargetsSet other) {
+            return other != null && acknowledgeBy.equals(other.acknowledgeBy) && planBy.equals(other.planBy)
+                    && updateEvery.equals(other.updateEvery) && resolveBy.equals(other.resolveBy)
+                    && policyVersion == other.policyVersion;
         }
     }
 

@@ -1,6 +1,12 @@
 package io.trustline.incident.intake;
 
 import io.trustline.incident.incident.IncidentCommand.OpenIncident;
+import io.trustline.incident.incident.IncidentCommand.SetResponseTargets;
+import io.trustline.incident.policy.ResponsePolicies;
+import io.trustline.incident.policy.ResponsePolicy;
+import io.trustline.incident.policy.ResponseTargets;
+import io.trustline.intake.api.Expectation;
+import io.trustline.intake.api.ExpectationSet;
 import io.trustline.intake.api.IntakeEventTypes;
 import io.trustline.intake.api.IntakeTopics;
 import io.trustline.intake.api.IssueReported;
@@ -11,12 +17,22 @@ import jakarta.inject.Inject;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
-/** Opens an incident for every issue intake reports. */
+/**
+ * Opens an incident for every issue intake reports, and holds it to the targets of the client's expectation under
+ * the tenant's current response policy.
+ *
+ * <p>An {@code ExpectationSet} needs its incident open: intake publishes it after the issue's {@code IssueReported},
+ * under the same key ({@code tenantId:clientId}), so both land on one partition and arrive in that order. One for
+ * an incident that is not there fails, is retried and is dead-lettered rather than opening an incident without
+ * its summary.
+ */
 @ApplicationScoped
 public class IntakeEventsConsumer implements CloudEventSubscriber {
 
     @Inject
     CommandGateway commands;
+    @Inject
+    ResponsePolicies policies;
 
     @Override
     public String name() {
@@ -30,12 +46,22 @@ public class IntakeEventsConsumer implements CloudEventSubscriber {
 
     @Override
     public void handle(IncomingEvent event) {
-        if (!IntakeEventTypes.ISSUE_REPORTED.equals(event.type())) {
-            return;
-        }
-        IssueReported reported = event.dataAs(IssueReported.class);
         // the tenant is the envelope's, which the publishing service set from its authenticated caller
-        commands.sendAndWait(new OpenIncident(reported.issueId(), event.tenantId(), reported.clientId(),
-                reported.summary(), reported.occurredAt()));
+        if (IntakeEventTypes.ISSUE_REPORTED.equals(event.type())) {
+            IssueReported reported = event.dataAs(IssueReported.class);
+            commands.sendAndWait(new OpenIncident(reported.issueId(), event.tenantId(), reported.clientId(),
+                    reported.summary(), reported.occurredAt()));
+        } else if (IntakeEventTypes.EXPECTATION_SET.equals(event.type())) {
+            ExpectationSet set = event.dataAs(ExpectationSet.class);
+            commands.sendAndWait(targetsFor(set.issueId(), event.tenantId(), set.expectation(), set));
+        }
+    }
+
+    private SetResponseTargets targetsFor(String issueId, String tenantId, Expectation expectation, ExpectationSet set) {
+        ResponsePolicy policy = policies.current(tenantId);
+        ResponseTargets targets = policy.targetsFor(expectation.what().impact(), expectation.who().scope());
+        return new SetResponseTargets(issueId, tenantId, targets.acknowledge(), targets.actionPlan(),
+                targets.updateEvery(), targets.resolve(), expectation.when().resolveBy(), policy.version(),
+                set.occurredAt());
     }
 }

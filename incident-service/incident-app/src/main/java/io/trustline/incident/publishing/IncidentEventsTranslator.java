@@ -12,6 +12,7 @@ import io.trustline.incident.api.IssueResolved;
 import io.trustline.incident.api.MiscommunicationRecorded;
 import io.trustline.incident.api.ProactiveUpdateSent;
 import io.trustline.incident.api.ResolutionConfirmed;
+import io.trustline.incident.api.ResponseTargetsSet;
 import io.trustline.incident.api.ServiceDisruptionAdmitted;
 import io.trustline.incident.incident.IncidentEvent;
 import io.trustline.platform.relay.IntegrationEvent;
@@ -72,6 +73,11 @@ public class IncidentEventsTranslator implements IntegrationEventTranslator {
         if (payload instanceof IncidentEvent.IssueReopened e) {
             return new IntegrationEvent(IncidentEventTypes.ISSUE_REOPENED, e.tenantId(), e.clientId(), e.occurredAt(),
                     new IssueReopened(e.tenantId(), e.clientId(), e.issueId(), e.occurredAt(), e.reason()));
+        }
+        if (payload instanceof IncidentEvent.ResponseTargetsSet e) {
+            return new IntegrationEvent(IncidentEventTypes.RESPONSE_TARGETS_SET, e.tenantId(), e.clientId(), e.occurredAt(),
+                    new ResponseTargetsSet(e.tenantId(), e.clientId(), e.issueId(), e.occurredAt(), e.acknowledgeBy(),
+                            e.planBy(), e.updateEvery(), e.resolveBy(), e.policyVersion()));
         }
         throw new IllegalArgumentException("incident does not publish " + payload.getClass().getName());
     }

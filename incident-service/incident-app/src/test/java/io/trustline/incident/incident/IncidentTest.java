@@ -18,6 +18,7 @@ import io.trustline.incident.incident.IncidentCommand.RecordMiscommunication;
 import io.trustline.incident.incident.IncidentCommand.ReopenIssue;
 import io.trustline.incident.incident.IncidentCommand.ResolveIssue;
 import io.trustline.incident.incident.IncidentCommand.SendProactiveUpdate;
+import io.trustline.incident.incident.IncidentCommand.SetResponseTargets;
 import io.trustline.incident.incident.IncidentEvent.ActionPlanCompleted;
 import io.trustline.incident.incident.IncidentEvent.ActionPlanIssued;
 import io.trustline.incident.incident.IncidentEvent.ClientChasedUpdate;
@@ -28,11 +29,13 @@ import io.trustline.incident.incident.IncidentEvent.IssueResolved;
 import io.trustline.incident.incident.IncidentEvent.MiscommunicationRecorded;
 import io.trustline.incident.incident.IncidentEvent.ProactiveUpdateSent;
 import io.trustline.incident.incident.IncidentEvent.ResolutionConfirmed;
+import io.trustline.incident.incident.IncidentEvent.ResponseTargetsSet;
 import io.trustline.incident.incident.IncidentEvent.ServiceDisruptionAdmitted;
 import io.trustline.platform.command.IdempotencyKeyReusedException;
 import io.trustline.platform.command.IdempotentCommands;
 import io.trustline.platform.domain.CommandNotAllowed;
 import io.trustline.platform.domain.NotFoundForTenant;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
@@ -83,6 +86,57 @@ class IncidentTest {
     void openingAnotherTenantsIncident_isRejectedAsUnknown() {
         fixture.given(OPENED)
                 .when(new OpenIncident("issue-1", "tenant-b", "acme", "Payroll down", REPORTED))
+                .expectException(NotFoundForTenant.class)
+                .expectNoEvents();
+    }
+
+    private static SetResponseTargets targets(Instant clientResolveBy, int policyVersion) {
+        return new SetResponseTargets("issue-1", "tenant-a", Duration.ofMinutes(15), Duration.ofHours(1),
+                Duration.ofMinutes(45), Duration.ofHours(4), clientResolveBy, policyVersion, REPORTED);
+    }
+
+    @Test
+    void responseTargets_areCountedFromTheReport_withTheClientsOwnResolveBy() {
+        Instant clientResolveBy = Instant.parse("2026-03-03T12:00:00Z");
+        fixture.given(OPENED)
+                .when(targets(clientResolveBy, 3))
+                .expectEvents(new ResponseTargetsSet("issue-1", "tenant-a", "acme", Instant.parse("2026-03-02T08:30:00Z"),
+                        Instant.parse("2026-03-02T09:15:00Z"), Duration.ofMinutes(45), clientResolveBy, 3, REPORTED));
+    }
+
+    @Test
+    void responseTargets_resolveWithinThePolicysTime_whenTheClientGaveNoDeadline() {
+        fixture.given(OPENED)
+                .when(targets(null, 0))
+                .expectEvents(new ResponseTargetsSet("issue-1", "tenant-a", "acme", Instant.parse("2026-03-02T08:30:00Z"),
+                        Instant.parse("2026-03-02T09:15:00Z"), Duration.ofMinutes(45),
+                        Instant.parse("2026-03-02T12:15:00Z"), 0, REPORTED));
+    }
+
+    @Test
+    void theSameResponseTargetsAgain_recordNothing() {
+        fixture.given(OPENED)
+                .andGivenCommands(targets(null, 2))
+                .when(targets(null, 2))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void responseTargetsFromAnotherPolicyVersion_areRecordedAgain() {
+        fixture.given(OPENED)
+                .andGivenCommands(targets(null, 2))
+                .when(targets(null, 3))
+                .expectEvents(new ResponseTargetsSet("issue-1", "tenant-a", "acme", Instant.parse("2026-03-02T08:30:00Z"),
+                        Instant.parse("2026-03-02T09:15:00Z"), Duration.ofMinutes(45),
+                        Instant.parse("2026-03-02T12:15:00Z"), 3, REPORTED));
+    }
+
+    @Test
+    void responseTargets_areRejectedAsUnknown_forAnotherTenant() {
+        fixture.given(OPENED)
+                .when(new SetResponseTargets("issue-1", "tenant-b", Duration.ofMinutes(15), Duration.ofHours(1),
+                        Duration.ofMinutes(45), Duration.ofHours(4), null, 0, REPORTED))
                 .expectException(NotFoundForTenant.class)
                 .expectNoEvents();
     }

@@ -5,6 +5,7 @@ import io.trustline.incident.api.Channel;
 import io.trustline.incident.api.Discovery;
 import io.trustline.incident.api.Party;
 import io.trustline.testkit.golden.GoldenJson;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -55,6 +56,10 @@ class StoredIncidentEventsGoldenTest {
                         List.of(new AcceptanceCheckResult("Payroll export reaches the bank", true),
                                 new AcceptanceCheckResult("Everyone can open the payroll app", false)),
                         "Two people still cannot log in.", Instant.parse("2026-03-02T11:20:00Z")),
+                new IncidentEvent.ResponseTargetsSet(ISSUE_ID, "northwind-it", "acme-dental",
+                        Instant.parse("2026-03-02T08:30:02.418Z"), Instant.parse("2026-03-02T09:15:02.418Z"),
+                        Duration.ofMinutes(45), Instant.parse("2026-03-03T12:00:00Z"), 3,
+                        Instant.parse("2026-03-02T08:21:30Z")),
                 new IncidentEvent.IssueReopened(ISSUE_ID, "northwind-it", "acme-dental",
                         "Two people still cannot log in.", Instant.parse("2026-03-02T11:25:00Z")));
     }

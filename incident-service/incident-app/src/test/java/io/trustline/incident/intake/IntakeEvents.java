@@ -2,6 +2,7 @@ package io.trustline.incident.intake;
 
 import static io.trustline.testkit.TestTenants.TENANT_A;
 
+import io.trustline.intake.api.ExpectationSet;
 import io.trustline.intake.api.IntakeEventTypes;
 import io.trustline.intake.api.IntakeTopics;
 import io.trustline.intake.api.IssueReported;
@@ -27,5 +28,14 @@ public final class IntakeEvents {
 
     public static void publishIssueReported(String clientId, String issueId) {
         publishIssueReported(UUID.randomUUID().toString(), clientId, issueId);
+    }
+
+    public static GoldenExample<ExpectationSet> expectationSet(String clientId, String issueId) {
+        return GoldenJson.exampleOfIssue(ExpectationSet.class, TENANT_A, clientId, issueId);
+    }
+
+    public static void publishExpectationSet(String clientId, String issueId) {
+        KafkaTestTopics.publishEvent(IntakeTopics.EVENTS, UUID.randomUUID().toString(), IntakeEventTypes.EXPECTATION_SET,
+                expectationSet(clientId, issueId));
     }
 }

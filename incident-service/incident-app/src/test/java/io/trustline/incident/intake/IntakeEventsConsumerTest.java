@@ -1,7 +1,9 @@
 package io.trustline.incident.intake;
 
 import static io.restassured.RestAssured.given;
+import static io.trustline.incident.intake.IntakeEvents.expectationSet;
 import static io.trustline.incident.intake.IntakeEvents.issueReported;
+import static io.trustline.incident.intake.IntakeEvents.publishExpectationSet;
 import static io.trustline.incident.intake.IntakeEvents.publishIssueReported;
 import static io.trustline.testkit.TestIds.uniqueClient;
 import static io.trustline.testkit.TestTenants.API_KEY_A;
@@ -9,8 +11,16 @@ import static io.trustline.testkit.TestTenants.TENANT_A;
 import static io.trustline.testkit.TestTenants.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cloudevents.CloudEvent;
 import io.quarkus.test.common.WithTestResource;
+import io.restassured.http.ContentType;
+import io.trustline.incident.api.IncidentEventTypes;
+import io.trustline.incident.api.IncidentTopics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.trustline.intake.api.IntakeEventTypes;
 import io.trustline.intake.api.IntakeTopics;
@@ -19,6 +29,7 @@ import io.trustline.testkit.RequiresInfra;
 import io.trustline.testkit.TrustlineInfraResource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,6 +40,8 @@ import org.junit.jupiter.api.Test;
 @RequiresInfra
 @WithTestResource(TrustlineInfraResource.class)
 class IntakeEventsConsumerTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Test
     void aRecordThatIsNoCloudEvent_movesToTheDeadLetterTopic_andLaterEventsStillFlow() {
@@ -63,6 +76,46 @@ class IntakeEventsConsumerTest {
         assertThat(KafkaTestTopics.header(dead, "trustline_attempts")).isEqualTo("5");
         assertThat(KafkaTestTopics.header(dead, "trustline_error_message")).contains("issueId");
         awaitIncident(issueId);
+    }
+
+    @Test
+    void anExpectationSet_holdsTheIncidentToTheTenantsPolicy_andTheClientsResolveBy() throws Exception {
+        // the golden expectation is STOPPED on EVERYONE: give that cell numbers no other cell has
+        ObjectNode policy = (ObjectNode) MAPPER.readTree(given().header("Authorization", bearer(API_KEY_A))
+                .when().get("/policies/response").then().statusCode(200).extract().asString());
+        policy.remove("version");
+        ((ObjectNode) policy.at("/cells/STOPPED/EVERYONE")).put("acknowledge", "PT7M").put("actionPlan", "PT37M")
+                .put("updateEvery", "PT47M");
+        int version = given().header("Authorization", bearer(API_KEY_A)).contentType(ContentType.JSON)
+                .body(policy.toString()).when().put("/policies/response")
+                .then().statusCode(200).extract().path("version");
+        String clientId = uniqueClient();
+        String issueId = UUID.randomUUID().toString();
+        Instant reportedAt = issueReported(clientId, issueId).instant("occurredAt");
+        String clientResolveBy = expectationSet(clientId, issueId).text("expectation.when.resolveBy");
+
+        publishIssueReported(clientId, issueId);
+        publishExpectationSet(clientId, issueId);
+
+        JsonNode targets = MAPPER.readTree(KafkaTestTopics.awaitEvents(IncidentTopics.EVENTS, records -> records.stream()
+                        .anyMatch(r -> isTargetsOf(r, issueId)))
+                .stream().filter(r -> isTargetsOf(r, issueId)).findFirst().orElseThrow().value().getData().toBytes());
+        assertThat(targets.get("acknowledgeBy").asText()).isEqualTo(reportedAt.plus(Duration.ofMinutes(7)).toString());
+        assertThat(targets.get("planBy").asText()).isEqualTo(reportedAt.plus(Duration.ofMinutes(37)).toString());
+        assertThat(targets.get("updateEvery").asText()).isEqualTo("PT47M");
+        assertThat(targets.get("resolveBy").asText()).isEqualTo(clientResolveBy);
+        assertThat(targets.get("policyVersion").asInt()).isEqualTo(version);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().header("Authorization", bearer(API_KEY_A)).when().get("/incidents/" + issueId)
+                        .then().statusCode(200)
+                        .body("targets.updateEvery", equalTo("PT47M"))
+                        .body("targets.resolveBy", equalTo(clientResolveBy))
+                        .body("targets.policyVersion", equalTo(version)));
+    }
+
+    private static boolean isTargetsOf(ConsumerRecord<String, CloudEvent> record, String issueId) {
+        return IncidentEventTypes.RESPONSE_TARGETS_SET.equals(record.value().getType())
+                && new String(record.value().getData().toBytes(), StandardCharsets.UTF_8).contains(issueId);
     }
 
     private static ConsumerRecord<String, byte[]> deadLetterWithKey(String key) {
