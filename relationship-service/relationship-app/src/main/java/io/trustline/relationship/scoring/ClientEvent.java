@@ -1,5 +1,6 @@
 package io.trustline.relationship.scoring;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -70,6 +71,22 @@ public sealed interface ClientEvent {
         public ExpectationRevised {
             requireIds(eventId, occurredAt, issueId);
             Objects.requireNonNull(requestedBy, "requestedBy");
+        }
+    }
+
+    /**
+     * The deadlines the incident holds the issue to, from the provider's response policy ({@code policyVersion}, 0 the
+     * built-in) and the client's own resolveBy when given. When an issue has them, the acknowledge, action-plan,
+     * update-cadence and resolve rules judge against these instead of the model's table.
+     */
+    record ResponseTargetsSet(String eventId, Instant occurredAt, String issueId, Instant acknowledgeBy, Instant planBy,
+                              Duration updateEvery, Instant resolveBy, int policyVersion) implements OfIssue {
+        public ResponseTargetsSet {
+            requireIds(eventId, occurredAt, issueId);
+            Objects.requireNonNull(acknowledgeBy, "acknowledgeBy");
+            Objects.requireNonNull(planBy, "planBy");
+            Objects.requireNonNull(updateEvery, "updateEvery");
+            Objects.requireNonNull(resolveBy, "resolveBy");
         }
     }
 

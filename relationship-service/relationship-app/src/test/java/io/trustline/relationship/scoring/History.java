@@ -161,4 +161,11 @@ public final class History {
     public History feedback(Integer csat, Integer nps) {
         return add(new ClientEvent.FeedbackReceived(nextId(), now, csat, nps));
     }
+
+    /** The incident's targets, counted from now (the report, when called right after it). */
+    public History responseTargets(String issue, Duration acknowledgeWithin, Duration planWithin, Duration updateEvery,
+                                   Duration resolveWithin, int policyVersion) {
+        return add(new ClientEvent.ResponseTargetsSet(nextId(), now, issue, now.plus(acknowledgeWithin),
+                now.plus(planWithin), updateEvery, now.plus(resolveWithin), policyVersion));
+    }
 }

@@ -89,7 +89,7 @@ class SeedStoriesTest {
         assertThat(asked.trust()).isGreaterThan(50).isGreaterThan(notAsked.trust());
         assertThat(notAsked.trust()).isLessThan(50);
         assertThat(sentences(asked)).anySatisfy(s -> assertThat(s).contains("expectations agreed before work started"))
-                .anySatisfy(s -> assertThat(s).contains("target for a STOPPED impact on TEAM is"))
+                .anySatisfy(s -> assertThat(s).contains("target for a STOPPED impact on TEAM (model table) is"))
                 .anySatisfy(s -> assertThat(s).contains("within the client's deadline"));
         assertThat(sentences(notAsked)).anySatisfy(s -> assertThat(s).contains("the client had to chase an update"));
         ChurnRisk vacuumRisk = ENGINE.churnRisk(notAsked, vacuum.now());

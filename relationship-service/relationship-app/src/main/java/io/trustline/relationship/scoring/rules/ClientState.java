@@ -171,11 +171,16 @@ final class ClientState {
             issue.expectation = set;
             if (set.resolveBy() != null) {
                 issue.resolveBy = set.resolveBy();
+                issue.deadline = set.resolveBy();
             }
         } else if (event instanceof ExpectationRevised revised) {
             if (revised.newResolveBy() != null) {
                 issue.resolveBy = revised.newResolveBy();
+                issue.deadline = revised.newResolveBy();
             }
+        } else if (event instanceof ClientEvent.ResponseTargetsSet targets) {
+            issue.responseTargets = targets;
+            issue.deadline = targets.resolveBy();
         } else if (event instanceof IssueAcknowledged) {
             issue.acknowledged = true;
             issue.workStarted = true;
@@ -253,6 +258,9 @@ final class ClientState {
         private boolean reported;
         private ExpectationSet expectation;
         private Instant resolveBy;
+        /** The latest resolve-by: the client's, or the incident's target when it came later. */
+        private Instant deadline;
+        private ClientEvent.ResponseTargetsSet responseTargets;
         private boolean workStarted;
         private boolean acknowledged;
         private boolean planIssued;
@@ -356,7 +364,7 @@ final class ClientState {
 
         /** Whether a proactive update at {@code at} comes within the update cadence since the client last heard from us. */
         boolean updateInCadence(Instant at, ScoringModel model) {
-            return Duration.between(lastTouchAt, at).compareTo(targets(model).updateEvery()) <= 0;
+            return Duration.between(lastTouchAt, at).compareTo(updateEvery(model)) <= 0;
         }
 
         /** In cadence and under the per-issue cap: the rule rewards it and {@link ClientState#record} counts it. */
@@ -371,6 +379,36 @@ final class ClientState {
                     : elapsed + " after the report, with no word from us yet";
         }
 
+        /** Acknowledge within this of the report: the incident's target when it has one, else the model's. */
+        Duration acknowledgeTarget(ScoringModel model) {
+            return responseTargets != null ? Duration.between(reportedAt, responseTargets.acknowledgeBy())
+                    : targets(model).acknowledge();
+        }
+
+        /** Issue the action plan within this of the report: the incident's target when it has one, else the model's. */
+        Duration actionPlanTarget(ScoringModel model) {
+            return responseTargets != null ? Duration.between(reportedAt, responseTargets.planBy())
+                    : targets(model).actionPlan();
+        }
+
+        Duration updateEvery(ScoringModel model) {
+            return responseTargets != null ? responseTargets.updateEvery() : targets(model).updateEvery();
+        }
+
+        /** The latest resolve-by agreed or targeted, or the model's resolve target from the report. */
+        Instant resolveDeadline(ScoringModel model) {
+            return deadline != null ? deadline : reportedAt.plus(targets(model).resolve());
+        }
+
+        /** "the client's deadline", "the resolve-by target from the response policy v3" or "the resolution target". */
+        String resolveDeadlineWording() {
+            if (deadline == null) {
+                return "the resolution target";
+            }
+            return deadline.equals(resolveBy) ? "the client's deadline" : "the resolve-by target " + sourceWording();
+        }
+
+        /** The model's table for the expectation; the incident's own targets come first where they exist. */
         ScoringModel.Targets targets(ScoringModel model) {
             return expectation == null
                     ? model.withoutExpectation()
@@ -384,9 +422,21 @@ final class ClientState {
                     : "for a " + Wording.words(expectation.impact()) + " impact on " + Wording.words(expectation.scope());
         }
 
-        /** "target for a STOPPED impact on EVERYONE is" / "target without agreed expectations is". */
+        /**
+         * Where a target comes from: "from the response policy v3" (the incident's targets; v0 the built-in policy)
+         * or "for a STOPPED impact on EVERYONE (model table)" / "without agreed expectations (model table)".
+         */
+        String sourceWording() {
+            if (responseTargets != null) {
+                return responseTargets.policyVersion() == 0 ? "from the built-in response policy (v0)"
+                        : "from the response policy v" + responseTargets.policyVersion();
+            }
+            return expectationWording() + " (model table)";
+        }
+
+        /** "target from the response policy v3 is" / "target for a STOPPED impact on EVERYONE (model table) is". */
         String targetWording() {
-            return "target " + expectationWording() + " is";
+            return "target " + sourceWording() + " is";
         }
 
         double severity(ScoringModel model) {

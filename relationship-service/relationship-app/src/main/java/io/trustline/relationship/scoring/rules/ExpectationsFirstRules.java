@@ -40,7 +40,7 @@ final class ExpectationsFirstRules implements ScoringRules {
             IssueState issue = state.issue(overdue);
             point.trust(weights.updateOverdue(), "001.update-overdue",
                     "no proactive update within the cadence; " + issue.targetWording() + " "
-                            + Wording.duration(issue.targets(state.model()).updateEvery()));
+                            + Wording.duration(issue.updateEvery(state.model())));
         } else if (event instanceof ActionPlanCompleted completed) {
             IssueState issue = state.issue(completed);
             if (issue.planCompletionCounted()) {
@@ -70,7 +70,7 @@ final class ExpectationsFirstRules implements ScoringRules {
     private static void acknowledged(IssueState issue, ScoringModel model, PointBuilder point) {
         if (!issue.acknowledged()) {
             ScoringModel.TrustWeights weights = model.trust();
-            timedFromReport(issue, issue.targets(model).acknowledge(), point, "acknowledged",
+            timedFromReport(issue, issue.acknowledgeTarget(model), point, "acknowledged",
                     weights.acknowledgedInTarget(), "001.acknowledged-in-target",
                     weights.acknowledgedLate(), "001.acknowledged-late");
         }
@@ -79,7 +79,7 @@ final class ExpectationsFirstRules implements ScoringRules {
     private static void actionPlan(IssueState issue, ScoringModel model, PointBuilder point) {
         if (!issue.planIssued()) {
             ScoringModel.TrustWeights weights = model.trust();
-            timedFromReport(issue, issue.targets(model).actionPlan(), point, "action plan issued",
+            timedFromReport(issue, issue.actionPlanTarget(model), point, "action plan issued",
                     weights.actionPlanInTarget(), "001.action-plan-in-target",
                     weights.actionPlanLate(), "001.action-plan-late");
         }
@@ -96,9 +96,9 @@ final class ExpectationsFirstRules implements ScoringRules {
     }
 
     private static void update(IssueState issue, ScoringModel model, PointBuilder point) {
-        Duration cadence = issue.targets(model).updateEvery();
+        Duration cadence = issue.updateEvery(model);
         String timing = "proactive update " + issue.sinceLastHeard(point.at()) + "; "
-                + "update cadence " + issue.expectationWording() + " is " + Wording.duration(cadence);
+                + "update cadence " + issue.sourceWording() + " is " + Wording.duration(cadence);
         if (!issue.updateInCadence(point.at(), model)) {
             point.trust(0, "001.update-late", timing + ": no credit");
         } else if (!issue.updateEarnsTrust(point.at(), model)) {
@@ -114,9 +114,8 @@ final class ExpectationsFirstRules implements ScoringRules {
             point.trust(0, "001.resolved-in-target", "already resolved; a resolution counts once until the issue is reopened");
             return;
         }
-        Instant deadline = issue.resolveBy() != null ? issue.resolveBy()
-                : issue.reportedAt().plus(issue.targets(model).resolve());
-        String whose = issue.resolveBy() != null ? "the client's deadline" : "the resolution target";
+        Instant deadline = issue.resolveDeadline(model);
+        String whose = issue.resolveDeadlineWording();
         Duration took = Duration.between(issue.reportedAt(), point.at());
         if (point.at().isAfter(deadline)) {
             point.trust(0, "001.resolved-late", "resolved " + Wording.duration(took) + " after the report, "

@@ -18,6 +18,7 @@ import io.trustline.relationship.scoring.History;
 import io.trustline.relationship.scoring.Scoring;
 import io.trustline.relationship.scoring.Timeline;
 import io.trustline.relationship.scoring.TimelinePoint;
+import io.trustline.relationship.scoring.Wording;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -78,7 +79,7 @@ class ScoringRulesTest {
             assertThat(late.trustDelta()).isNegative();
             assertThat(inTime.trustDelta()).isPositive();
             assertThat(late.sentence()).isEqualTo("-2 trust: action plan issued 1 h 30 min after the report; "
-                    + "target for a STOPPED impact on EVERYONE is 60 min");
+                    + "target for a STOPPED impact on EVERYONE (model table) is 60 min");
         }
 
         @Test
@@ -88,7 +89,7 @@ class ScoringRulesTest {
                     .afterMinutes(40).actionPlan("i1");
 
             assertThat(point(timeline(history), history.lastId()).sentence()).isEqualTo(
-                    "+3 trust: action plan issued 40 min after the report; target for a STOPPED impact on EVERYONE is 60 min");
+                    "+3 trust: action plan issued 40 min after the report; target for a STOPPED impact on EVERYONE (model table) is 60 min");
         }
 
         @Test
@@ -104,6 +105,87 @@ class ScoringRulesTest {
                     .isEqualTo("+1 trust: resolved 24 h after the report, within the client's deadline");
             assertThat(point(timeline(afterDeadline), afterDeadline.lastId()).sentence())
                     .contains("60 min after the client's deadline: no credit");
+        }
+    }
+
+    @Nested
+    @DisplayName("seed 001: the incident's targets from the response policy")
+    class PolicyTargets {
+
+        private History stoppedOnEveryone(boolean withPolicyTargets, Duration acknowledge, Duration plan,
+                                          Duration updateEvery, Duration resolve) {
+            History history = History.startingAt(MONDAY).issueWithExpectation("i1", STOPPED, EVERYONE, null);
+            return withPolicyTargets ? history.responseTargets("i1", acknowledge, plan, updateEvery, resolve, 3) : history;
+        }
+
+        @Test
+        void aPlanLateByTheModelTable_isInTime_whenThePolicyGivesLonger() {
+            // the model table gives a STOPPED impact on EVERYONE 60 min for the plan; this provider promises 2 h
+            History byModel = stoppedOnEveryone(false, null, null, null, null).afterMinutes(90).actionPlan("i1");
+            History byPolicy = stoppedOnEveryone(true, Duration.ofMinutes(15), Duration.ofHours(2),
+                    Duration.ofHours(1), Duration.ofHours(4)).afterMinutes(90).actionPlan("i1");
+
+            TimelinePoint modelVerdict = point(timeline(byModel), byModel.lastId());
+            TimelinePoint policyVerdict = point(timeline(byPolicy), byPolicy.lastId());
+            assertThat(modelVerdict.changes()).extracting(Change::rule).containsExactly("001.action-plan-late");
+            assertThat(policyVerdict.changes()).extracting(Change::rule).containsExactly("001.action-plan-in-target");
+            assertThat(policyVerdict.sentence()).isEqualTo("+3 trust: action plan issued 1 h 30 min after the report; "
+                    + "target from the response policy v3 is " + Wording.duration(Duration.ofHours(2)));
+        }
+
+        @Test
+        void anAcknowledgementInTheModelsTarget_isLate_whenThePolicyPromisesFaster() {
+            History history = stoppedOnEveryone(true, Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofHours(1),
+                    Duration.ofHours(4)).afterMinutes(10).acknowledged("i1");
+
+            TimelinePoint point = point(timeline(history), history.lastId());
+            assertThat(point.changes()).extracting(Change::rule).containsExactly("001.acknowledged-late");
+            assertThat(point.sentence()).contains("target from the response policy v3 is 5 min");
+        }
+
+        @Test
+        void anUpdateInTheModelsCadence_earnsNothing_afterThePolicysCadence() {
+            History history = stoppedOnEveryone(true, Duration.ofMinutes(15), Duration.ofMinutes(30),
+                    Duration.ofMinutes(30), Duration.ofHours(4))
+                    .afterMinutes(20).actionPlan("i1")
+                    .afterMinutes(45).update("i1");
+
+            TimelinePoint late = point(timeline(history), history.lastId());
+            assertThat(late.trustDelta()).isZero();
+            assertThat(late.sentence()).contains("update cadence from the response policy v3 is 30 min: no credit");
+        }
+
+        @Test
+        void aResolutionInTheModelsTarget_isLate_afterThePolicysResolveBy() {
+            History history = stoppedOnEveryone(true, Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(1),
+                    Duration.ofHours(2)).afterHours(3).resolved("i1");
+
+            TimelinePoint point = point(timeline(history), history.lastId());
+            assertThat(point.changes()).extracting(Change::rule).containsExactly("001.resolved-late");
+            assertThat(point.sentence()).contains("after the resolve-by target from the response policy v3: no credit");
+        }
+
+        @Test
+        void theClientsOwnResolveBy_inTheTargets_isStillTheClientsDeadline() {
+            History history = History.startingAt(MONDAY)
+                    .issueWithExpectation("i1", STOPPED, EVERYONE, Duration.ofDays(2))
+                    .responseTargets("i1", Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(1),
+                            Duration.ofDays(2), 3)
+                    .afterDays(1).resolved("i1");
+
+            assertThat(point(timeline(history), history.lastId()).sentence())
+                    .isEqualTo("+1 trust: resolved 24 h after the report, within the client's deadline");
+        }
+
+        @Test
+        void theBuiltInPolicy_isNamedAsSuch() {
+            History history = History.startingAt(MONDAY).issueWithExpectation("i1", STOPPED, EVERYONE, null)
+                    .responseTargets("i1", Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(1),
+                            Duration.ofHours(4), 0)
+                    .afterMinutes(10).acknowledged("i1");
+
+            assertThat(point(timeline(history), history.lastId()).sentence())
+                    .contains("target from the built-in response policy (v0) is 15 min");
         }
     }
 
@@ -135,7 +217,7 @@ class ScoringRulesTest {
             TimelinePoint late = point(timeline(history), history.lastId());
             assertThat(late.trustDelta()).isZero();
             assertThat(late.sentence()).contains("4 h after they last heard from us")
-                    .contains("update cadence for a STOPPED impact on EVERYONE is 60 min: no credit");
+                    .contains("update cadence for a STOPPED impact on EVERYONE (model table) is 60 min: no credit");
         }
 
         @Test
