@@ -20,11 +20,16 @@ import java.util.List;
 /**
  * An incident as the API shows it; every part is null until its first event. The answer to a command carries
  * only what that command's event knows (the rest is on GET), and {@code state} only when the command changed it.
+ * {@code history} lists every stored event of the incident, oldest first.
  */
 public record IncidentDetails(String issueId, String clientId, String summary, Instant openedAt, IncidentState state,
                               Acknowledgement acknowledgement, ActionPlan actionPlan, Updates updates, Chases chases,
                               Disruption lastDisruption, Miscommunication lastMiscommunication, Resolution resolution,
-                              Confirmation confirmation, Reopening lastReopening) {
+                              Confirmation confirmation, Reopening lastReopening, List<HistoryEntry> history) {
+
+    /** One stored event of the incident: its type, when it happened, its id (the CloudEvent id too). */
+    public record HistoryEntry(String type, Instant occurredAt, String eventId) {
+    }
 
     public record Acknowledgement(String by, String note, Instant acknowledgedAt) {
     }
@@ -103,7 +108,7 @@ public record IncidentDetails(String issueId, String clientId, String summary, I
     /** The incident as far as an event just stored tells it; the rest is on GET. */
     static IncidentDetails answering(IncidentEvent event) {
         IncidentDetails none = new IncidentDetails(event.issueId(), event.clientId(), null, null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
         if (event instanceof IssueAcknowledged e) {
             return none.with(null, part(e), null, null, null, null, null, null, null, null);
         }
@@ -144,6 +149,7 @@ public record IncidentDetails(String issueId, String clientId, String summary, I
                                  Miscommunication lastMiscommunication, Resolution resolution,
                                  Confirmation confirmation, Reopening lastReopening) {
         return new IncidentDetails(issueId, clientId, summary, openedAt, state, acknowledgement, actionPlan, updates,
-                chases, lastDisruption, lastMiscommunication, resolution, confirmation, lastReopening);
+                chases, lastDisruption, lastMiscommunication, resolution, confirmation, lastReopening,
+                history);
     }
 }
