@@ -20,11 +20,13 @@ import java.util.List;
 /**
  * An incident as the API shows it; every part is null until its first event. The answer to a command carries
  * only what that command's event knows (the rest is on GET), and {@code state} only when the command changed it.
+ * {@code history} lists every stored event of the incident, oldest first.
  */
 public record IncidentDetails(String issueId, String clientId, String summary, Instant openedAt, IncidentState state,
                               Acknowledgement acknowledgement, ActionPlan actionPlan, Updates updates, Chases chases,
                               Disruption lastDisruption, Miscommunication lastMiscommunication, Resolution resolution,
-                              Confirmation confirmation, Reopening lastReopening, Targets targets) {
+                              Confirmation confirmation, Reopening lastReopening, Targets targets,
+                              List<HistoryEntry> history) {
 
     /**
      * The deadlines the incident is held to ({@code resolveBy} the client's own when given), {@code updateEvery} an
@@ -37,6 +39,10 @@ public record IncidentDetails(String issueId, String clientId, String summary, I
             return new Targets(e.acknowledgeBy(), e.planBy(), e.updateEvery().toString(), e.resolveBy(),
                     e.policyVersion(), e.occurredAt());
         }
+    }
+
+    /** One stored event of the incident: its type, when it happened, its id (the CloudEvent id too). */
+    public record HistoryEntry(String type, Instant occurredAt, String eventId) {
     }
 
     public record Acknowledgement(String by, String note, Instant acknowledgedAt) {
@@ -116,7 +122,7 @@ public record IncidentDetails(String issueId, String clientId, String summary, I
     /** The incident as far as an event just stored tells it; the rest is on GET. */
     static IncidentDetails answering(IncidentEvent event) {
         IncidentDetails none = new IncidentDetails(event.issueId(), event.clientId(), null, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
         if (event instanceof IssueAcknowledged e) {
             return none.with(null, part(e), null, null, null, null, null, null, null, null);
         }
@@ -157,6 +163,7 @@ public record IncidentDetails(String issueId, String clientId, String summary, I
                                  Miscommunication lastMiscommunication, Resolution resolution,
                                  Confirmation confirmation, Reopening lastReopening) {
         return new IncidentDetails(issueId, clientId, summary, openedAt, state, acknowledgement, actionPlan, updates,
-                chases, lastDisruption, lastMiscommunication, resolution, confirmation, lastReopening, null);
+                chases, lastDisruption, lastMiscommunication, resolution, confirmation, lastReopening, targets,
+                history);
     }
 }

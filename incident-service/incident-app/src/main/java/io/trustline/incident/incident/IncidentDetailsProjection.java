@@ -16,6 +16,8 @@ import io.trustline.platform.axon.AxonMessageHandlers;
 import io.trustline.platform.readmodel.TenantDocuments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
@@ -40,7 +42,7 @@ public class IncidentDetailsProjection implements AxonMessageHandlers {
     void on(IncidentOpened event) {
         incidents.upsert(event.tenantId(), event.issueId(), new IncidentDetails(event.issueId(), event.clientId(),
                 event.summary(), event.openedAt(), IncidentState.OPEN, null, null, null, null, null, null, null, null,
-                null, null));
+                null, null, null));
     }
 
     @EventHandler
@@ -102,6 +104,19 @@ public class IncidentDetailsProjection implements AxonMessageHandlers {
     void on(IssueReopened event) {
         incidents.upsertField(event.tenantId(), event.issueId(), "lastReopening", IncidentDetails.part(event));
         incidents.upsertField(event.tenantId(), event.issueId(), "state", IncidentState.OPEN);
+    }
+
+    @QueryHandler
+    IncidentPage handle(ListIncidents query) {
+        Map<String, Object> equal = new LinkedHashMap<>();
+        if (query.clientId() != null) {
+            equal.put("clientId", query.clientId());
+        }
+        if (query.state() != null) {
+            equal.put("state", query.state());
+        }
+        TenantDocuments.Page<IncidentDetails> page = incidents.page(query.tenantId(), equal, query.afterId(), query.limit());
+        return new IncidentPage(page.items(), page.lastId());
     }
 
     @QueryHandler

@@ -19,9 +19,17 @@ public sealed interface IncidentEvent {
 
     String clientId();
 
+    /** When the moment happened (the domain time; for the first two events its older name). */
+    Instant occurredAt();
+
     @Revision("1")
     record IncidentOpened(String issueId, String tenantId, String clientId, String summary, Instant openedAt)
             implements IncidentEvent {
+
+        @Override
+        public Instant occurredAt() {
+            return openedAt;
+        }
     }
 
     /** {@code issuedAt}: when the client got the plan (the caller's {@code occurredAt}, or when it was recorded). */
@@ -31,6 +39,11 @@ public sealed interface IncidentEvent {
 
         public ActionPlanIssued {
             steps = List.copyOf(steps);
+        }
+
+        @Override
+        public Instant occurredAt() {
+            return issuedAt;
         }
     }
 

@@ -11,13 +11,18 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -54,6 +59,20 @@ public class IncidentResource {
     QueryGateway queries;
     @Inject
     CurrentTenant tenant;
+
+    @GET
+    @Operation(summary = "A page of your tenant's incidents, in a stable order",
+            description = "Filter by clientId and by state; follow nextCursor for the next page (null on the last).")
+    public IncidentPage list(
+            @QueryParam("clientId") @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+") String clientId,
+            @QueryParam("state") @Pattern(regexp = "OPEN|RESOLVED|CONFIRMED") String state,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+            @QueryParam("cursor") @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9_-]+") String cursor) {
+        IncidentPage page = queries.query(new ListIncidents(tenant.id(), clientId,
+                state == null ? null : IncidentState.valueOf(state), IncidentCursor.decode(cursor), limit),
+                IncidentPage.class).join();
+        return new IncidentPage(page.items(), IncidentCursor.encode(page.nextCursor()));
+    }
 
     @GET
     @Path("/{issueId}")

@@ -2,11 +2,15 @@ package io.trustline.platform.readmodel;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import io.trustline.platform.json.DocumentMapper;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * A read model of one record type, one document per id, owned by a tenant. Reads by full key only (the
@@ -32,8 +36,7 @@ public final class TenantDocuments<T> {
         if (stored == null || !tenantId.equals(stored.getString(TENANT))) {
             return Optional.empty();
         }
-        stored.remove(TENANT);
-        return Optional.of(DocumentMapper.fromDocument(stored, type));
+        return Optional.of(read(stored));
     }
 
     /** Sets every field {@code value} has (absent ones are left as they are), creating the document if needed. */
@@ -51,6 +54,42 @@ public final class TenantDocuments<T> {
     public void upsertField(String tenantId, String id, String field, Object value) {
         Document wrapped = DocumentMapper.toDocument(Map.of(field, value));
         set(tenantId, id, new Document(field, wrapped.get(field)));
+    }
+
+    /** Adds {@code value} to the list {@code field} unless an equal element is there, creating the document if needed. */
+    public void addToList(String tenantId, String id, String field, Object value) {
+        Document element = DocumentMapper.toDocument(Map.of(field, value));
+        collection.updateOne(Filters.eq("_id", id), new Document("$addToSet", new Document(field, element.get(field)))
+                .append("$set", new Document(TENANT, tenantId)), UPSERT);
+    }
+
+    /**
+     * One page of the tenant's documents whose fields equal {@code equal}, in id order, after the id
+     * {@code afterId} (null: from the first). Asks for one more than {@code limit} to tell whether another
+     * page follows.
+     */
+    public Page<T> page(String tenantId, Map<String, Object> equal, String afterId, int limit) {
+        List<Bson> filters = new ArrayList<>();
+        filters.add(Filters.eq(TENANT, tenantId));
+        equal.forEach((field, value) -> filters.add(Filters.eq(field, DocumentMapper.toDocument(Map.of(field, value)).get(field))));
+        if (afterId != null) {
+            filters.add(Filters.gt("_id", afterId));
+        }
+        List<Document> found = collection.find(Filters.and(filters)).sort(Sorts.ascending("_id")).limit(limit + 1)
+                .into(new ArrayList<>());
+        boolean more = found.size() > limit;
+        List<Document> page = more ? found.subList(0, limit) : found;
+        List<T> items = page.stream().map(this::read).toList();
+        return new Page<>(items, more ? page.get(page.size() - 1).getString("_id") : null);
+    }
+
+    /** A page of documents and the id to continue after, or null on the last page. */
+    public record Page<T>(List<T> items, String lastId) {
+    }
+
+    private T read(Document stored) {
+        stored.remove(TENANT);
+        return DocumentMapper.fromDocument(stored, type);
     }
 
     private void set(String tenantId, String id, Document fields) {

@@ -1,0 +1,41 @@
+package io.trustline.incident.incident;
+
+import io.trustline.platform.problem.InvalidFieldException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * The {@code cursor} of a page of incidents: opaque to callers (so its form can change), in fact the last issue
+ * id of the previous page.
+ */
+final class IncidentCursor {
+
+    private static final String VERSION = "v1:";
+
+    private IncidentCursor() {
+    }
+
+    static String encode(String lastIssueId) {
+        if (lastIssueId == null) {
+            return null;
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((VERSION + lastIssueId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The issue id to continue after, or null for the first page. */
+    static String decode(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            decoded = "";
+        }
+        if (!decoded.startsWith(VERSION) || decoded.length() == VERSION.length()) {
+            throw new InvalidFieldException("cursor", "is not a cursor this service gave out; use nextCursor as it came.");
+        }
+        return decoded.substring(VERSION.length());
+    }
+}
