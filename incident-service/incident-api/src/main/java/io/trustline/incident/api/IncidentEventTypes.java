@@ -92,6 +92,34 @@ public final class IncidentEventTypes {
      */
     public static final String RESPONSE_TARGETS_SET = "io.trustline.incident.ResponseTargetsSet.v1";
 
+    /**
+     * Type of {@link ResponseTargetMissed}.
+     *
+     * @since v1
+     */
+    public static final String RESPONSE_TARGET_MISSED = "io.trustline.incident.ResponseTargetMissed.v1";
+
+    /**
+     * Type of {@link ProactiveUpdateOverdue}.
+     *
+     * @since v1
+     */
+    public static final String PROACTIVE_UPDATE_OVERDUE = "io.trustline.incident.ProactiveUpdateOverdue.v1";
+
+    /**
+     * Type of {@link ExpectationMet}.
+     *
+     * @since v1
+     */
+    public static final String EXPECTATION_MET = "io.trustline.incident.ExpectationMet.v1";
+
+    /**
+     * Type of {@link ExpectationMissed}.
+     *
+     * @since v1
+     */
+    public static final String EXPECTATION_MISSED = "io.trustline.incident.ExpectationMissed.v1";
+
     private IncidentEventTypes() {
     }
 }

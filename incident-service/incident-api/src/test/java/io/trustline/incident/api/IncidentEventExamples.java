@@ -103,4 +103,27 @@ public final class IncidentEventExamples {
                 Instant.parse("2026-03-02T08:30:02.418Z"), Instant.parse("2026-03-02T09:15:02.418Z"),
                 Duration.ofMinutes(45), Instant.parse("2026-03-03T12:00:00Z"), 3);
     }
+    /** The acknowledgement target of {@link #responseTargetsSet()} passed without one. */
+    public static ResponseTargetMissed responseTargetMissed() {
+        return new ResponseTargetMissed(TENANT_ID, CLIENT_ID, ISSUE_ID, Instant.parse("2026-03-02T08:30:02.418Z"),
+                ResponsePhase.ACKNOWLEDGE);
+    }
+
+    /** 45 minutes without contact after the acknowledgement at 08:21:40. */
+    public static ProactiveUpdateOverdue proactiveUpdateOverdue() {
+        return new ProactiveUpdateOverdue(TENANT_ID, CLIENT_ID, ISSUE_ID, Instant.parse("2026-03-02T09:06:40Z"),
+                Instant.parse("2026-03-02T08:21:40Z"), Duration.ofMinutes(45));
+    }
+
+    /** Resolved before the client's resolveBy and confirmed as meeting their criteria. */
+    public static ExpectationMet expectationMet() {
+        return new ExpectationMet(TENANT_ID, CLIENT_ID, ISSUE_ID, Instant.parse("2026-03-02T11:20:00Z"),
+                Instant.parse("2026-03-03T12:00:00Z"), Instant.parse("2026-03-02T10:52:00Z"));
+    }
+
+    /** The client's resolveBy passed while the issue was still open. */
+    public static ExpectationMissed expectationMissed() {
+        return new ExpectationMissed(TENANT_ID, CLIENT_ID, ISSUE_ID, Instant.parse("2026-03-03T12:00:00Z"),
+                List.of(ExpectationDimension.WHEN), Instant.parse("2026-03-03T12:00:00Z"), null);
+    }
 }

@@ -82,7 +82,9 @@ class IncidentEventsGoldenTest {
                 IncidentEventExamples.proactiveUpdateSent(), IncidentEventExamples.clientChasedUpdate(),
                 IncidentEventExamples.miscommunicationRecorded(), IncidentEventExamples.actionPlanCompleted(),
                 IncidentEventExamples.issueResolved(), IncidentEventExamples.resolutionConfirmed(),
-                IncidentEventExamples.issueReopened(), IncidentEventExamples.responseTargetsSet());
+                IncidentEventExamples.issueReopened(), IncidentEventExamples.responseTargetsSet(),
+                IncidentEventExamples.responseTargetMissed(), IncidentEventExamples.proactiveUpdateOverdue(),
+                IncidentEventExamples.expectationMet(), IncidentEventExamples.expectationMissed());
     }
 
     @ParameterizedTest
@@ -126,6 +128,25 @@ class IncidentEventsGoldenTest {
         assertThatThrownBy(() -> GoldenJson.example(ResponseTargetsSet.class).without("updateEvery").value())
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("updateEvery");
+    }
+
+    @Test
+    void expectationMissed_atTheDeadline_omitsResolvedAt_andNamesWhatWasMissed() {
+        JsonNode written = GoldenJson.mapper().valueToTree(IncidentEventExamples.expectationMissed());
+
+        assertThat(written.has("resolvedAt")).isFalse();
+        assertThat(written.get("dimensions").get(0).asText()).isEqualTo("WHEN");
+        assertThatThrownBy(() -> GoldenJson.example(ExpectationMissed.class).with("dimensions", List.of()).value())
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("dimensions");
+    }
+
+    @Test
+    void deadlineEventTypes_areThePublishedNames() {
+        assertThat(List.of(IncidentEventTypes.RESPONSE_TARGET_MISSED, IncidentEventTypes.PROACTIVE_UPDATE_OVERDUE,
+                IncidentEventTypes.EXPECTATION_MET, IncidentEventTypes.EXPECTATION_MISSED)).containsExactly(
+                "io.trustline.incident.ResponseTargetMissed.v1", "io.trustline.incident.ProactiveUpdateOverdue.v1",
+                "io.trustline.incident.ExpectationMet.v1", "io.trustline.incident.ExpectationMissed.v1");
     }
 
     @Test

@@ -17,26 +17,41 @@ import io.trustline.incident.incident.IncidentCommand.SendProactiveUpdate;
 import io.trustline.incident.incident.IncidentCommand.SetResponseTargets;
 import io.trustline.incident.incident.IncidentEvent.ActionPlanCompleted;
 import io.trustline.incident.incident.IncidentEvent.ActionPlanIssued;
+import io.trustline.incident.incident.IncidentDeadline.ResolveByDue;
+import io.trustline.incident.incident.IncidentDeadline.ResponseTargetDue;
+import io.trustline.incident.incident.IncidentDeadline.UpdateDue;
 import io.trustline.incident.incident.IncidentEvent.ClientChasedUpdate;
+import io.trustline.incident.incident.IncidentEvent.ExpectationMet;
+import io.trustline.incident.incident.IncidentEvent.ExpectationMissed;
 import io.trustline.incident.incident.IncidentEvent.IncidentOpened;
 import io.trustline.incident.incident.IncidentEvent.IssueAcknowledged;
 import io.trustline.incident.incident.IncidentEvent.IssueReopened;
 import io.trustline.incident.incident.IncidentEvent.IssueResolved;
 import io.trustline.incident.incident.IncidentEvent.MiscommunicationRecorded;
+import io.trustline.incident.incident.IncidentEvent.ProactiveUpdateOverdue;
 import io.trustline.incident.incident.IncidentEvent.ProactiveUpdateSent;
 import io.trustline.incident.incident.IncidentEvent.ResolutionConfirmed;
+import io.trustline.incident.incident.IncidentEvent.ResponseTargetMissed;
 import io.trustline.incident.incident.IncidentEvent.ResponseTargetsSet;
 import io.trustline.incident.incident.IncidentEvent.ServiceDisruptionAdmitted;
+import io.trustline.incident.api.Discovery;
+import io.trustline.incident.api.ExpectationDimension;
+import io.trustline.incident.api.ResponsePhase;
 import io.trustline.platform.command.IdempotencyLedger;
 import io.trustline.platform.command.IdempotentCommands;
 import io.trustline.platform.domain.CommandNotAllowed;
 import io.trustline.platform.domain.TenantOwnership;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateMember;
@@ -58,6 +73,13 @@ import org.axonframework.modelling.command.CreationPolicy;
  * <p>A moment sent again with the same {@code Idempotency-Key} is answered with the event the key first stored,
  * and nothing is applied, even when the state has moved on; with another request it is refused with
  * {@link io.trustline.platform.command.IdempotencyKeyReusedException}.
+ *
+ * <p>Deadlines: once the incident holds {@link ResponseTargetsSet}, it schedules its acknowledgement and plan
+ * targets, its resolve-by and the next proactive update due; a deadline that passes unmet records
+ * {@link ResponseTargetMissed}, {@link ProactiveUpdateOverdue} or {@link ExpectationMissed} with the due instant as
+ * its moment. A deadline checks the state when it fires, so one that fires again, or was made stale by a later
+ * contact or new targets, records nothing. The client's confirmation judges the expectation:
+ * {@link ExpectationMet} or {@link ExpectationMissed}.
  */
 public class Incident {
 
@@ -75,8 +97,14 @@ public class Incident {
     private String clientId;
     private Instant openedAt;
     private IncidentState state;
-    private boolean acknowledged;
+    private Instant acknowledgedAt;
+    private Instant firstPlanAt;
     private boolean planOutstanding;
+    private Instant resolvedAt;
+    /** What the next proactive update is due from: the latest client-facing contact, reopening or overdue moment. */
+    private Instant cadenceFrom;
+    private final Set<ResponsePhase> missedPhases = EnumSet.noneOf(ResponsePhase.class);
+    private Instant resolveByMissed;
     private int updatesSent;
     private int chases;
     private ResponseTargetsSet targets;
@@ -100,7 +128,7 @@ public class Incident {
     }
 
     @CommandHandler
-    void handle(SetResponseTargets command) {
+    void handle(SetResponseTargets command, DeadlineManager deadlines) {
         TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
         Instant resolveBy = command.clientResolveBy() != null ? command.clientResolveBy() : openedAt.plus(command.resolve());
         ResponseTargetsSet next = new ResponseTargetsSet(issueId, tenantId, clientId, openedAt.plus(command.acknowledge()),
@@ -109,7 +137,95 @@ public class Incident {
         // an expectation delivered again, or revised to the same deadlines, is not news
         if (!next.sameTargetsAs(targets)) {
             apply(next);
+            scheduleTargets(deadlines);
         }
+    }
+
+    private void scheduleTargets(DeadlineManager deadlines) {
+        for (ResponsePhase phase : ResponsePhase.values()) {
+            if (!missedPhases.contains(phase) && answeredAt(phase) == null) {
+                deadlines.schedule(targetOf(phase), IncidentDeadline.RESPONSE_TARGET,
+                        new ResponseTargetDue(phase, targetOf(phase)));
+            }
+        }
+        if (state == IncidentState.OPEN) {
+            deadlines.schedule(targets.resolveBy(), IncidentDeadline.RESOLVE_BY, new ResolveByDue(targets.resolveBy()));
+            scheduleNextUpdate(deadlines);
+        }
+    }
+
+    private void scheduleNextUpdate(DeadlineManager deadlines) {
+        Instant due = nextUpdateDue();
+        deadlines.schedule(due, IncidentDeadline.PROACTIVE_UPDATE, new UpdateDue(due));
+    }
+
+    /** A client-facing contact moved the cadence on: the next update is due from it, the old deadline is stale. */
+    private void keepCadence(Instant cadenceBefore, DeadlineManager deadlines) {
+        if (targets != null && state == IncidentState.OPEN && !cadenceFrom.equals(cadenceBefore)) {
+            scheduleNextUpdate(deadlines);
+        }
+    }
+
+    private Instant nextUpdateDue() {
+        return cadenceFrom.plus(targets.updateEvery());
+    }
+
+    private Instant targetOf(ResponsePhase phase) {
+        return phase == ResponsePhase.ACKNOWLEDGE ? targets.acknowledgeBy() : targets.planBy();
+    }
+
+    private Instant answeredAt(ResponsePhase phase) {
+        return phase == ResponsePhase.ACKNOWLEDGE ? acknowledgedAt : firstPlanAt;
+    }
+
+    @DeadlineHandler(deadlineName = IncidentDeadline.RESPONSE_TARGET)
+    void on(ResponseTargetDue due) {
+        if (missed(due)) {
+            apply(new ResponseTargetMissed(issueId, tenantId, clientId, due.phase(), due.dueAt()));
+        }
+    }
+
+    /** Unanswered by its target, the target still current, and not recorded before (a deadline may fire twice). */
+    private boolean missed(ResponseTargetDue due) {
+        ResponsePhase phase = due.phase();
+        if (targets == null || !due.dueAt().equals(targetOf(phase)) || missedPhases.contains(phase)) {
+            return false;
+        }
+        return !inTime(answeredAt(phase), due.dueAt()) && !inTime(resolvedAt, due.dueAt());
+    }
+
+    @DeadlineHandler(deadlineName = IncidentDeadline.PROACTIVE_UPDATE)
+    void on(UpdateDue due, DeadlineManager deadlines) {
+        if (!overdue(due)) {
+            return;
+        }
+        apply(new ProactiveUpdateOverdue(issueId, tenantId, clientId, cadenceFrom, targets.updateEvery(),
+                due.dueAt()));
+        scheduleNextUpdate(deadlines);
+    }
+
+    /** Open, and no contact, new cadence or earlier overdue moment since this deadline was scheduled. */
+    private boolean overdue(UpdateDue due) {
+        return targets != null && state == IncidentState.OPEN && due.dueAt().equals(nextUpdateDue());
+    }
+
+    @DeadlineHandler(deadlineName = IncidentDeadline.RESOLVE_BY)
+    void on(ResolveByDue due) {
+        if (missed(due)) {
+            apply(new ExpectationMissed(issueId, tenantId, clientId, List.of(ExpectationDimension.WHEN),
+                    targets.resolveBy(), null, due.dueAt()));
+        }
+    }
+
+    private boolean missed(ResolveByDue due) {
+        if (targets == null || !due.dueAt().equals(targets.resolveBy()) || due.dueAt().equals(resolveByMissed)) {
+            return false;
+        }
+        return state == IncidentState.OPEN || !inTime(resolvedAt, due.dueAt());
+    }
+
+    private static boolean inTime(Instant happenedAt, Instant due) {
+        return happenedAt != null && !happenedAt.isAfter(due);
     }
 
     @CommandHandlerInterceptor
@@ -126,31 +242,44 @@ public class Incident {
     }
 
     @CommandHandler
-    IssueAcknowledged handle(AcknowledgeIssue command) {
+    IssueAcknowledged handle(AcknowledgeIssue command, DeadlineManager deadlines) {
         TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
-        return record(new IssueAcknowledged(issueId, tenantId, clientId, command.by(), command.note(),
+        Instant cadenceBefore = cadenceFrom;
+        IssueAcknowledged acknowledgement = record(new IssueAcknowledged(issueId, tenantId, clientId, command.by(),
+                command.note(), allowedAt(command)));
+        keepCadence(cadenceBefore, deadlines);
+        return acknowledgement;
+    }
+
+    @CommandHandler
+    ActionPlanIssued handle(IssueActionPlan command, DeadlineManager deadlines) {
+        TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
+        Instant cadenceBefore = cadenceFrom;
+        ActionPlanIssued plan = record(new ActionPlanIssued(issueId, tenantId, clientId, command.steps(),
+                command.owner(), command.eta(), allowedAt(command)));
+        keepCadence(cadenceBefore, deadlines);
+        return plan;
+    }
+
+    @CommandHandler
+    ActionPlanCompleted handle(CompleteActionPlan command, DeadlineManager deadlines) {
+        TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
+        Instant cadenceBefore = cadenceFrom;
+        ActionPlanCompleted completion = record(new ActionPlanCompleted(issueId, tenantId, clientId, command.note(),
                 allowedAt(command)));
+        keepCadence(cadenceBefore, deadlines);
+        return completion;
     }
 
     @CommandHandler
-    ActionPlanIssued handle(IssueActionPlan command) {
-        TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
-        return record(new ActionPlanIssued(issueId, tenantId, clientId, command.steps(), command.owner(),
-                command.eta(), allowedAt(command)));
-    }
-
-    @CommandHandler
-    ActionPlanCompleted handle(CompleteActionPlan command) {
-        TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
-        return record(new ActionPlanCompleted(issueId, tenantId, clientId, command.note(), allowedAt(command)));
-    }
-
-    @CommandHandler
-    ProactiveUpdateSent handle(SendProactiveUpdate command) {
+    ProactiveUpdateSent handle(SendProactiveUpdate command, DeadlineManager deadlines) {
         TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
         Instant at = allowedAt(command);
-        return record(new ProactiveUpdateSent(issueId, tenantId, clientId, command.message(), command.channel(),
-                updatesSent + 1, at));
+        Instant cadenceBefore = cadenceFrom;
+        ProactiveUpdateSent update = record(new ProactiveUpdateSent(issueId, tenantId, clientId, command.message(),
+                command.channel(), updatesSent + 1, at));
+        keepCadence(cadenceBefore, deadlines);
+        return update;
     }
 
     @CommandHandler
@@ -162,10 +291,13 @@ public class Incident {
     }
 
     @CommandHandler
-    ServiceDisruptionAdmitted handle(AdmitServiceDisruption command) {
+    ServiceDisruptionAdmitted handle(AdmitServiceDisruption command, DeadlineManager deadlines) {
         TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
-        return record(new ServiceDisruptionAdmitted(issueId, tenantId, clientId, command.discovery(),
-                command.whatHappened(), allowedAt(command)));
+        Instant cadenceBefore = cadenceFrom;
+        ServiceDisruptionAdmitted admission = record(new ServiceDisruptionAdmitted(issueId, tenantId, clientId,
+                command.discovery(), command.whatHappened(), allowedAt(command)));
+        keepCadence(cadenceBefore, deadlines);
+        return admission;
     }
 
     @CommandHandler
@@ -184,14 +316,39 @@ public class Incident {
     @CommandHandler
     ResolutionConfirmed handle(ConfirmResolution command) {
         TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
-        return record(new ResolutionConfirmed(issueId, tenantId, clientId, command.howCriteriaMet(),
-                command.checks(), command.comment(), allowedAt(command)));
+        ResolutionConfirmed confirmation = record(new ResolutionConfirmed(issueId, tenantId, clientId,
+                command.howCriteriaMet(), command.checks(), command.comment(), allowedAt(command)));
+        if (targets != null) {
+            judgeExpectation(confirmation);
+        }
+        return confirmation;
+    }
+
+    private void judgeExpectation(ResolutionConfirmed confirmation) {
+        List<ExpectationDimension> missed = new ArrayList<>();
+        if (!inTime(resolvedAt, targets.resolveBy())) {
+            missed.add(ExpectationDimension.WHEN);
+        }
+        if (!confirmation.howCriteriaMet()) {
+            missed.add(ExpectationDimension.HOW);
+        }
+        apply(missed.isEmpty()
+                ? new ExpectationMet(issueId, tenantId, clientId, targets.resolveBy(), resolvedAt,
+                        confirmation.occurredAt())
+                : new ExpectationMissed(issueId, tenantId, clientId, missed, targets.resolveBy(), resolvedAt,
+                        confirmation.occurredAt()));
     }
 
     @CommandHandler
-    IssueReopened handle(ReopenIssue command) {
+    IssueReopened handle(ReopenIssue command, DeadlineManager deadlines) {
         TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
-        return record(new IssueReopened(issueId, tenantId, clientId, command.reason(), allowedAt(command)));
+        IssueReopened reopening = record(new IssueReopened(issueId, tenantId, clientId, command.reason(),
+                allowedAt(command)));
+        if (targets != null) {
+            // the cadence starts again from the reopening; a resolve-by still ahead was scheduled with the targets
+            scheduleNextUpdate(deadlines);
+        }
+        return reopening;
     }
 
     private static <E extends IncidentEvent> E record(E event) {
@@ -232,7 +389,7 @@ public class Incident {
         if (command == ConfirmResolution.class) {
             return state != IncidentState.RESOLVED ? refused(name, "the issue is not resolved") : Optional.empty();
         }
-        if (command == AcknowledgeIssue.class && acknowledged) {
+        if (command == AcknowledgeIssue.class && acknowledgedAt != null) {
             return refused(name, "the issue was already acknowledged");
         }
         if (command == CompleteActionPlan.class && !planOutstanding) {
@@ -256,6 +413,7 @@ public class Incident {
         this.tenantId = event.tenantId();
         this.clientId = event.clientId();
         this.openedAt = event.openedAt();
+        this.cadenceFrom = event.openedAt();
         this.state = IncidentState.OPEN;
     }
 
@@ -266,22 +424,60 @@ public class Incident {
 
     @EventSourcingHandler
     void on(IssueAcknowledged event) {
-        acknowledged = true;
+        acknowledgedAt = event.occurredAt();
+        contacted(event.occurredAt());
+    }
+
+    private void contacted(Instant at) {
+        if (at.isAfter(cadenceFrom)) {
+            cadenceFrom = at;
+        }
     }
 
     @EventSourcingHandler
     void on(ActionPlanIssued event) {
         planOutstanding = true;
+        if (firstPlanAt == null) {
+            firstPlanAt = event.issuedAt();
+        }
+        contacted(event.issuedAt());
     }
 
     @EventSourcingHandler
     void on(ActionPlanCompleted event) {
         planOutstanding = false;
+        contacted(event.occurredAt());
     }
 
     @EventSourcingHandler
     void on(ProactiveUpdateSent event) {
         updatesSent = event.number();
+        contacted(event.occurredAt());
+    }
+
+    @EventSourcingHandler
+    void on(ServiceDisruptionAdmitted event) {
+        // a disruption the client found first is not the provider keeping them informed
+        if (event.discovery() == Discovery.DISCLOSED_BY_PROVIDER) {
+            contacted(event.occurredAt());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ResponseTargetMissed event) {
+        missedPhases.add(event.phase());
+    }
+
+    @EventSourcingHandler
+    void on(ProactiveUpdateOverdue event) {
+        cadenceFrom = event.occurredAt();
+    }
+
+    @EventSourcingHandler
+    void on(ExpectationMissed event) {
+        if (event.dimensions().contains(ExpectationDimension.WHEN)) {
+            resolveByMissed = event.resolveBy();
+        }
     }
 
     @EventSourcingHandler
@@ -292,6 +488,7 @@ public class Incident {
     @EventSourcingHandler
     void on(IssueResolved event) {
         state = IncidentState.RESOLVED;
+        resolvedAt = event.occurredAt();
     }
 
     @EventSourcingHandler
@@ -302,5 +499,6 @@ public class Incident {
     @EventSourcingHandler
     void on(IssueReopened event) {
         state = IncidentState.OPEN;
+        contacted(event.occurredAt());
     }
 }

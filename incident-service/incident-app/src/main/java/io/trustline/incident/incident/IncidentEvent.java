@@ -3,7 +3,9 @@ package io.trustline.incident.incident;
 import io.trustline.incident.api.AcceptanceCheckResult;
 import io.trustline.incident.api.Channel;
 import io.trustline.incident.api.Discovery;
+import io.trustline.incident.api.ExpectationDimension;
 import io.trustline.incident.api.Party;
+import io.trustline.incident.api.ResponsePhase;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,5 +118,39 @@ public sealed interface IncidentEvent {
     @Revision("1")
     record IssueReopened(String issueId, String tenantId, String clientId, String reason, Instant occurredAt)
             implements IncidentEvent {
+    }
+    /** Recorded by a deadline: {@code occurredAt} is the target that passed, not when the scheduler noticed. */
+    @Revision("1")
+    record ResponseTargetMissed(String issueId, String tenantId, String clientId, ResponsePhase phase,
+                                Instant occurredAt) implements IncidentEvent {
+    }
+
+    /**
+     * Recorded by a deadline: {@code occurredAt} = {@code since} + {@code updateEvery}, and the next interval counts
+     * from it.
+     */
+    @Revision("1")
+    record ProactiveUpdateOverdue(String issueId, String tenantId, String clientId, Instant since,
+                                  @JsonFormat(shape = JsonFormat.Shape.STRING) Duration updateEvery,
+                                  Instant occurredAt) implements IncidentEvent {
+    }
+
+    /** Recorded with the client's confirmation: resolved by {@code resolveBy} and their criteria met. */
+    @Revision("1")
+    record ExpectationMet(String issueId, String tenantId, String clientId, Instant resolveBy, Instant resolvedAt,
+                          Instant occurredAt) implements IncidentEvent {
+    }
+
+    /**
+     * Recorded by the resolve-by deadline ({@code [WHEN]}, {@code resolvedAt} null, {@code occurredAt} =
+     * {@code resolveBy}) or with the client's confirmation (the dimensions missed).
+     */
+    @Revision("1")
+    record ExpectationMissed(String issueId, String tenantId, String clientId, List<ExpectationDimension> dimensions,
+                             Instant resolveBy, Instant resolvedAt, Instant occurredAt) implements IncidentEvent {
+
+        public ExpectationMissed {
+            dimensions = List.copyOf(dimensions);
+        }
     }
 }

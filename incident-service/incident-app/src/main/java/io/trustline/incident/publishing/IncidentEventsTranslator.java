@@ -3,6 +3,8 @@ package io.trustline.incident.publishing;
 import io.trustline.incident.api.ActionPlanCompleted;
 import io.trustline.incident.api.ActionPlanIssued;
 import io.trustline.incident.api.ClientChasedUpdate;
+import io.trustline.incident.api.ExpectationMet;
+import io.trustline.incident.api.ExpectationMissed;
 import io.trustline.incident.api.IncidentEventTypes;
 import io.trustline.incident.api.IncidentOpened;
 import io.trustline.incident.api.IncidentTopics;
@@ -10,8 +12,10 @@ import io.trustline.incident.api.IssueAcknowledged;
 import io.trustline.incident.api.IssueReopened;
 import io.trustline.incident.api.IssueResolved;
 import io.trustline.incident.api.MiscommunicationRecorded;
+import io.trustline.incident.api.ProactiveUpdateOverdue;
 import io.trustline.incident.api.ProactiveUpdateSent;
 import io.trustline.incident.api.ResolutionConfirmed;
+import io.trustline.incident.api.ResponseTargetMissed;
 import io.trustline.incident.api.ResponseTargetsSet;
 import io.trustline.incident.api.ServiceDisruptionAdmitted;
 import io.trustline.incident.incident.IncidentEvent;
@@ -78,6 +82,23 @@ public class IncidentEventsTranslator implements IntegrationEventTranslator {
             return new IntegrationEvent(IncidentEventTypes.RESPONSE_TARGETS_SET, e.tenantId(), e.clientId(), e.occurredAt(),
                     new ResponseTargetsSet(e.tenantId(), e.clientId(), e.issueId(), e.occurredAt(), e.acknowledgeBy(),
                             e.planBy(), e.updateEvery(), e.resolveBy(), e.policyVersion()));
+        }
+        if (payload instanceof IncidentEvent.ResponseTargetMissed e) {
+            return new IntegrationEvent(IncidentEventTypes.RESPONSE_TARGET_MISSED, e.tenantId(), e.clientId(), e.occurredAt(),
+                    new ResponseTargetMissed(e.tenantId(), e.clientId(), e.issueId(), e.occurredAt(), e.phase()));
+        }
+        if (payload instanceof IncidentEvent.ProactiveUpdateOverdue e) {
+            return new IntegrationEvent(IncidentEventTypes.PROACTIVE_UPDATE_OVERDUE, e.tenantId(), e.clientId(), e.occurredAt(),
+                    new ProactiveUpdateOverdue(e.tenantId(), e.clientId(), e.issueId(), e.occurredAt(), e.since(), e.updateEvery()));
+        }
+        if (payload instanceof IncidentEvent.ExpectationMet e) {
+            return new IntegrationEvent(IncidentEventTypes.EXPECTATION_MET, e.tenantId(), e.clientId(), e.occurredAt(),
+                    new ExpectationMet(e.tenantId(), e.clientId(), e.issueId(), e.occurredAt(), e.resolveBy(), e.resolvedAt()));
+        }
+        if (payload instanceof IncidentEvent.ExpectationMissed e) {
+            return new IntegrationEvent(IncidentEventTypes.EXPECTATION_MISSED, e.tenantId(), e.clientId(), e.occurredAt(),
+                    new ExpectationMissed(e.tenantId(), e.clientId(), e.issueId(), e.occurredAt(), e.dimensions(),
+                            e.resolveBy(), e.resolvedAt()));
         }
         throw new IllegalArgumentException("incident does not publish " + payload.getClass().getName());
     }

@@ -3,7 +3,9 @@ package io.trustline.incident.incident;
 import io.trustline.incident.api.AcceptanceCheckResult;
 import io.trustline.incident.api.Channel;
 import io.trustline.incident.api.Discovery;
+import io.trustline.incident.api.ExpectationDimension;
 import io.trustline.incident.api.Party;
+import io.trustline.incident.api.ResponsePhase;
 import io.trustline.testkit.golden.GoldenJson;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +63,19 @@ class StoredIncidentEventsGoldenTest {
                         Duration.ofMinutes(45), Instant.parse("2026-03-03T12:00:00Z"), 3,
                         Instant.parse("2026-03-02T08:21:30Z")),
                 new IncidentEvent.IssueReopened(ISSUE_ID, "northwind-it", "acme-dental",
-                        "Two people still cannot log in.", Instant.parse("2026-03-02T11:25:00Z")));
+                        "Two people still cannot log in.", Instant.parse("2026-03-02T11:25:00Z")),
+                new IncidentEvent.ResponseTargetMissed(ISSUE_ID, "northwind-it", "acme-dental", ResponsePhase.PLAN,
+                        Instant.parse("2026-03-02T09:15:02.418Z")),
+                new IncidentEvent.ProactiveUpdateOverdue(ISSUE_ID, "northwind-it", "acme-dental",
+                        Instant.parse("2026-03-02T08:21:40Z"), Duration.ofMinutes(45),
+                        Instant.parse("2026-03-02T09:06:40Z")),
+                new IncidentEvent.ExpectationMet(ISSUE_ID, "northwind-it", "acme-dental",
+                        Instant.parse("2026-03-03T12:00:00Z"), Instant.parse("2026-03-02T10:52:00Z"),
+                        Instant.parse("2026-03-02T11:20:00Z")),
+                new IncidentEvent.ExpectationMissed(ISSUE_ID, "northwind-it", "acme-dental",
+                        List.of(ExpectationDimension.WHEN, ExpectationDimension.HOW),
+                        Instant.parse("2026-03-02T10:00:00Z"), Instant.parse("2026-03-02T10:52:00Z"),
+                        Instant.parse("2026-03-02T11:20:00Z")));
     }
 
     @ParameterizedTest
