@@ -12,4 +12,9 @@ public class IncidentAxonModule implements AxonModule {
     public List<Class<?>> aggregates() {
         return List.of(Incident.class);
     }
+
+    @Override
+    public boolean schedulesDeadlines() {
+        return true;
+    }
 }

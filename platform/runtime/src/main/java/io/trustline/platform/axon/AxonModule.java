@@ -13,6 +13,14 @@ public interface AxonModule {
     /** Event-sourced aggregate classes of this service. */
     List<Class<?>> aggregates();
 
+    /**
+     * Whether the aggregates schedule deadlines: then they are stored in MongoDB through JobRunr and fired by a
+     * background server in this service, see {@link PersistentDeadlines}.
+     */
+    default boolean schedulesDeadlines() {
+        return false;
+    }
+
     default void customize(Configurer configurer) {
     }
 }

@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -56,6 +57,7 @@ public class AxonRuntime {
     }
 
     private final Configuration configuration;
+    private final PersistentDeadlines deadlines;
 
     @Inject
     AxonRuntime(MongoClient mongoClient,
@@ -63,6 +65,8 @@ public class AxonRuntime {
                 @ConfigProperty(name = "trustline.relay.batch-size", defaultValue = "100") int relayBatchSize,
                 @ConfigProperty(name = "trustline.eventstore.batch-size", defaultValue = "500") int storageBatchSize,
                 @ConfigProperty(name = "trustline.read-models.batch-size", defaultValue = "100") int readModelBatchSize,
+                @ConfigProperty(name = "quarkus.mongodb.connection-string") String connectionString,
+                @ConfigProperty(name = "trustline.deadlines.poll-interval", defaultValue = "PT15S") Duration deadlinePollInterval,
                 Instance<AxonModule> modules,
                 Instance<AxonMessageHandlers> handlers,
                 OutboxRelay relay) {
@@ -99,6 +103,12 @@ public class AxonRuntime {
                 .assignHandlerInstancesMatching(RELAY_PROCESSOR, OutboxRelay.class::isInstance)
                 .registerEventHandler(c -> relay);
 
+        if (modules.stream().anyMatch(AxonModule::schedulesDeadlines)) {
+            deadlines = new PersistentDeadlines(connectionString, database, deadlinePollInterval);
+            deadlines.configure(configurer, serializer);
+        } else {
+            deadlines = null;
+        }
         for (AxonModule module : modules) {
             for (Class<?> aggregate : module.aggregates()) {
                 configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(aggregate)
@@ -128,9 +138,15 @@ public class AxonRuntime {
 
     void start(@Observes @Priority(100) StartupEvent event) {
         configuration.start();
+        if (deadlines != null) {
+            deadlines.start(configuration);
+        }
     }
 
     void stop(@Observes @Priority(100) ShutdownEvent event) {
+        if (deadlines != null) {
+            deadlines.stop();
+        }
         configuration.shutdown();
     }
 
