@@ -17,6 +17,7 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
@@ -65,7 +66,7 @@ public class AxonRuntime {
                 @ConfigProperty(name = "trustline.relay.batch-size", defaultValue = "100") int relayBatchSize,
                 @ConfigProperty(name = "trustline.eventstore.batch-size", defaultValue = "500") int storageBatchSize,
                 @ConfigProperty(name = "trustline.read-models.batch-size", defaultValue = "100") int readModelBatchSize,
-                @ConfigProperty(name = "quarkus.mongodb.connection-string") String connectionString,
+                @ConfigProperty(name = "quarkus.mongodb.connection-string") Optional<String> connectionString,
                 @ConfigProperty(name = "trustline.deadlines.poll-interval", defaultValue = "PT15S") Duration deadlinePollInterval,
                 Instance<AxonModule> modules,
                 Instance<AxonMessageHandlers> handlers,
@@ -104,7 +105,9 @@ public class AxonRuntime {
                 .registerEventHandler(c -> relay);
 
         if (modules.stream().anyMatch(AxonModule::schedulesDeadlines)) {
-            deadlines = new PersistentDeadlines(connectionString, database, deadlinePollInterval);
+            deadlines = new PersistentDeadlines(connectionString.orElseThrow(() -> new IllegalStateException(
+                    "persistent deadlines need quarkus.mongodb.connection-string: JobRunr builds its own client from it")),
+                    database, deadlinePollInterval);
             deadlines.configure(configurer, serializer);
         } else {
             deadlines = null;

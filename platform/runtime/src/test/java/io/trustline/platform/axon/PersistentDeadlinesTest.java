@@ -1,0 +1,173 @@
+package io.trustline.platform.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.trustline.infra.launcher.FreePorts;
+import io.trustline.infra.launcher.MongoStandIn;
+import io.trustline.infra.launcher.TrustlineHome;
+import io.trustline.platform.json.TrustlineJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * JobRunr deadlines on the Mongo stand-in, with two Axon configurations standing for two instances (or one
+ * instance before and after a restart) of a service: they share the database and, here, an in-memory event store.
+ */
+class PersistentDeadlinesTest {
+
+    private static final Duration POLL = Duration.ofSeconds(5);
+
+    @TempDir
+    static Path work;
+    private static MongoStandIn mongo;
+
+    private final InMemoryEventStorageEngine events = new InMemoryEventStorageEngine();
+    private final String database = "deadlines-" + UUID.randomUUID();
+    private final List<Running> running = new ArrayList<>();
+
+    @BeforeAll
+    static void startMongo() throws Exception {
+        mongo = MongoStandIn.startInMemory(TrustlineHome.locate(), FreePorts.next(),
+                Files.createTempFile(work, "mongo", ".log"));
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        if (mongo != null) {
+            mongo.close();
+        }
+    }
+
+    @AfterEach
+    void stopInstances() {
+        running.forEach(Running::stop);
+    }
+
+    @Test
+    void aDeadlineScheduledBeforeARestart_firesAfterIt() {
+        Running before = start();
+        String id = UUID.randomUUID().toString();
+        before.configuration.commandGateway().sendAndWait(new SetReminder(id, Instant.now().plusSeconds(2)));
+        before.stop();
+
+        start();
+
+        await().atMost(POLL.multipliedBy(4)).until(() -> reminded(id) == 1);
+    }
+
+    @Test
+    void withTwoInstances_aDeadlineFiresOnce() {
+        Running first = start();
+        start();
+        String id = UUID.randomUUID().toString();
+
+        first.configuration.commandGateway().sendAndWait(new SetReminder(id, Instant.now().plusSeconds(1)));
+
+        await().atMost(POLL.multipliedBy(4)).until(() -> reminded(id) == 1);
+        // both servers poll at least twice more: neither fires it again
+        await().during(POLL.multipliedBy(2)).atMost(POLL.multipliedBy(3)).until(() -> reminded(id) == 1);
+    }
+
+    private long reminded(String id) {
+        return events.readEvents(id).asStream().filter(e -> e.getPayload() instanceof Reminded).count();
+    }
+
+    private Running start() {
+        Serializer serializer = JacksonSerializer.builder().objectMapper(TrustlineJson.newObjectMapper()).build();
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureSerializer(c -> serializer)
+                .configureEmbeddedEventStore(c -> events)
+                .configureAggregate(Reminder.class);
+        PersistentDeadlines deadlines = new PersistentDeadlines(mongo.connectionString(), database, POLL);
+        deadlines.configure(configurer, serializer);
+        Configuration configuration = configurer.buildConfiguration();
+        configuration.start();
+        deadlines.start(configuration);
+        Running instance = new Running(configuration, deadlines);
+        running.add(instance);
+        return instance;
+    }
+
+    private static final class Running {
+        final Configuration configuration;
+        final PersistentDeadlines deadlines;
+        boolean stopped;
+
+        Running(Configuration configuration, PersistentDeadlines deadlines) {
+            this.configuration = configuration;
+            this.deadlines = deadlines;
+        }
+
+        void stop() {
+            if (!stopped) {
+                stopped = true;
+                deadlines.stop();
+                configuration.shutdown();
+            }
+        }
+    }
+
+    record SetReminder(@TargetAggregateIdentifier String id, Instant at) {
+    }
+
+    record ReminderSet(String id, Instant at) {
+    }
+
+    record Reminded(String id, Instant dueAt) {
+    }
+
+    record Due(Instant at) {
+    }
+
+    static class Reminder {
+
+        @AggregateIdentifier
+        private String id;
+
+        Reminder() {
+        }
+
+        @CommandHandler
+        @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+        void handle(SetReminder command, DeadlineManager deadlines) {
+            apply(new ReminderSet(command.id(), command.at()));
+            deadlines.schedule(command.at(), "remind", new Due(command.at()));
+        }
+
+        @DeadlineHandler(deadlineName = "remind")
+        void on(Due due) {
+            apply(new Reminded(id, due.at()));
+        }
+
+        @EventSourcingHandler
+        void on(ReminderSet event) {
+            id = event.id();
+        }
+    }
+}
