@@ -160,10 +160,14 @@ public class Incident {
     }
 
     /** A client-facing contact moved the cadence on: the next update is due from it, the old deadline is stale. */
-    private void keepCadence(Instant cadenceBefore, DeadlineManager deadlines) {
+    /** Records a client-facing contact; when it moved the update cadence, the next update is due from it. */
+    private <E extends IncidentEvent> E recordContact(E contact, DeadlineManager deadlines) {
+        Instant cadenceBefore = cadenceFrom;
+        record(contact);
         if (targets != null && state == IncidentState.OPEN && !cadenceFrom.equals(cadenceBefore)) {
             scheduleNextUpdate(deadlines);
         }
+        return contact;
     }
 
     private Instant nextUpdateDue() {
@@ -244,42 +248,30 @@ public class Incident {
     @CommandHandler
     IssueAcknowledged handle(AcknowledgeIssue command, DeadlineManager deadlines) {
         TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
-        Instant cadenceBefore = cadenceFrom;
-        IssueAcknowledged acknowledgement = record(new IssueAcknowledged(issueId, tenantId, clientId, command.by(),
-                command.note(), allowedAt(command)));
-        keepCadence(cadenceBefore, deadlines);
-        return acknowledgement;
+        return recordContact(new IssueAcknowledged(issueId, tenantId, clientId, command.by(),
+                command.note(), allowedAt(command)), deadlines);
     }
 
     @CommandHandler
     ActionPlanIssued handle(IssueActionPlan command, DeadlineManager deadlines) {
         TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
-        Instant cadenceBefore = cadenceFrom;
-        ActionPlanIssued plan = record(new ActionPlanIssued(issueId, tenantId, clientId, command.steps(),
-                command.owner(), command.eta(), allowedAt(command)));
-        keepCadence(cadenceBefore, deadlines);
-        return plan;
+        return recordContact(new ActionPlanIssued(issueId, tenantId, clientId, command.steps(),
+                command.owner(), command.eta(), allowedAt(command)), deadlines);
     }
 
     @CommandHandler
     ActionPlanCompleted handle(CompleteActionPlan command, DeadlineManager deadlines) {
         TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
-        Instant cadenceBefore = cadenceFrom;
-        ActionPlanCompleted completion = record(new ActionPlanCompleted(issueId, tenantId, clientId, command.note(),
-                allowedAt(command)));
-        keepCadence(cadenceBefore, deadlines);
-        return completion;
+        return recordContact(new ActionPlanCompleted(issueId, tenantId, clientId, command.note(),
+                allowedAt(command)), deadlines);
     }
 
     @CommandHandler
     ProactiveUpdateSent handle(SendProactiveUpdate command, DeadlineManager deadlines) {
         TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
         Instant at = allowedAt(command);
-        Instant cadenceBefore = cadenceFrom;
-        ProactiveUpdateSent update = record(new ProactiveUpdateSent(issueId, tenantId, clientId, command.message(),
-                command.channel(), updatesSent + 1, at));
-        keepCadence(cadenceBefore, deadlines);
-        return update;
+        return recordContact(new ProactiveUpdateSent(issueId, tenantId, clientId, command.message(),
+                command.channel(), updatesSent + 1, at), deadlines);
     }
 
     @CommandHandler
@@ -293,11 +285,8 @@ public class Incident {
     @CommandHandler
     ServiceDisruptionAdmitted handle(AdmitServiceDisruption command, DeadlineManager deadlines) {
         TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
-        Instant cadenceBefore = cadenceFrom;
-        ServiceDisruptionAdmitted admission = record(new ServiceDisruptionAdmitted(issueId, tenantId, clientId,
-                command.discovery(), command.whatHappened(), allowedAt(command)));
-        keepCadence(cadenceBefore, deadlines);
-        return admission;
+        return recordContact(new ServiceDisruptionAdmitted(issueId, tenantId, clientId,
+                command.discovery(), command.whatHappened(), allowedAt(command)), deadlines);
     }
 
     @CommandHandler
