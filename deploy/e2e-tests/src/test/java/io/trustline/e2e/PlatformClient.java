@@ -1,18 +1,25 @@
 package io.trustline.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import io.cloudevents.CloudEvent;
+import io.trustline.incident.api.IncidentTopics;
 import io.trustline.local.LocalPlatform;
+import io.trustline.testkit.KafkaTestTopics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -30,6 +37,11 @@ final class PlatformClient {
 
     /** Seed 001's payroll report, due tomorrow; returns the issue id of the 201. */
     String reportIssue(String clientId) {
+        return reportIssue(clientId, Instant.now().plus(Duration.ofDays(1)));
+    }
+
+    /** Seed 001's payroll report (WHAT STOPPED, WHO EVERYONE), due when the client says; returns the issue id. */
+    String reportIssue(String clientId, Instant resolveBy) {
         return given().spec(json()).baseUri(url("intake"))
                 .body("""
                         {"clientId": "%s", "summary": "Payroll server unreachable",
@@ -39,10 +51,63 @@ final class PlatformClient {
                            "when": {"resolveBy": "%s", "reason": "payroll is due tomorrow"},
                            "where": {"location": "head office", "workMode": "ON_SITE"},
                            "how": {"resolvedWhen": "payroll runs"}}}
-                        """.formatted(clientId, Instant.now().plus(Duration.ofDays(1))))
+                        """.formatted(clientId, resolveBy))
                 .when().post("/issues")
                 .then().statusCode(201)
                 .extract().path("issueId");
+    }
+
+    /**
+     * Sets the tenant's response policy for one WHAT impact × WHO scope cell (ISO-8601 durations for
+     * {@code acknowledge}, {@code actionPlan}, {@code updateEvery}, {@code resolve}), keeping the other cells.
+     */
+    void setResponsePolicy(String impact, String scope, Map<String, String> cell) {
+        Map<String, Object> policy = given().spec(json()).baseUri(url("incident")).when().get("/policies/response")
+                .then().statusCode(200).extract().jsonPath().getMap("");
+        policy.remove("version");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> cells = (Map<String, Object>) policy.get("cells");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> scopes = (Map<String, Object>) cells.get(impact);
+        scopes.put(scope, cell);
+        given().spec(json()).baseUri(url("incident")).body(policy).when().put("/policies/response")
+                .then().statusCode(200);
+    }
+
+    /** The incident once it knows its targets (it opens and learns them from intake's events, moments after the 201). */
+    JsonPath incidentWithTargets(String issueId) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var response = given().spec(json()).baseUri(url("incident")).when().get("/incidents/" + issueId);
+            return response.statusCode() == 200 ? response.jsonPath() : null;
+        }, incident -> incident != null && incident.get("targets") != null);
+    }
+
+    /** POSTs a command to the incident and expects it accepted. */
+    void command(String issueId, String command, String body) {
+        given().spec(json()).baseUri(url("incident")).body(body)
+                .when().post("/incidents/" + issueId + "/" + command)
+                .then().statusCode(201);
+    }
+
+    /**
+     * The incident's events on {@code trustline.incident.v1}, in their order, read from the beginning until they
+     * satisfy the condition.
+     */
+    List<CloudEvent> incidentEvents(String issueId, Predicate<List<CloudEvent>> until, Duration timeout) {
+        List<ConsumerRecord<String, CloudEvent>> records = KafkaTestTopics.awaitEventsFrom(
+                platform.kafka().bootstrapServers(), IncidentTopics.EVENTS,
+                read -> until.test(ofIssue(issueId, read)), timeout);
+        return ofIssue(issueId, records);
+    }
+
+    private static List<CloudEvent> ofIssue(String issueId, List<ConsumerRecord<String, CloudEvent>> records) {
+        return records.stream().map(ConsumerRecord::value)
+                .filter(event -> issueId.equals(data(event).getString("issueId")))
+                .toList();
+    }
+
+    static JsonPath data(CloudEvent event) {
+        return JsonPath.from(new String(event.getData().toBytes(), StandardCharsets.UTF_8));
     }
 
     /** The client's timeline, or null while the relationship service does not answer 200. */

@@ -1,6 +1,7 @@
 package io.trustline.local;
 
 import io.trustline.platform.keys.ApiKeyHash;
+import io.trustline.infra.launcher.FreePorts;
 import io.trustline.infra.launcher.KafkaBroker;
 import io.trustline.infra.launcher.MongoStandIn;
 import io.trustline.infra.launcher.TrustlineHome;
@@ -21,6 +22,8 @@ public final class LocalPlatform implements AutoCloseable {
     private final LocalPlatformSettings settings;
     private final Path home;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final List<ServiceProcess> extraInstances = new ArrayList<>();
+    private Map<String, String> serviceConfig = Map.of();
     private KafkaBroker kafka;
     private MongoStandIn mongo;
 
@@ -45,6 +48,7 @@ public final class LocalPlatform implements AutoCloseable {
             config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
             config.put("quarkus.mongodb.connection-string", mongo.connectionString());
             config.put("trustline.tenancy.api-keys", settings.tenantId() + ":" + ApiKeyHash.sha256Hex(settings.apiKey()));
+            serviceConfig = Map.copyOf(config);
             services.clear();
             settings.servicePorts().forEach((name, port) ->
                     services.put(name, new ServiceProcess(home, name, port, config, log(name))));
@@ -65,6 +69,22 @@ public final class LocalPlatform implements AutoCloseable {
             throw new NoSuchElementException("no service " + name + "; known: " + services.keySet());
         }
         return service;
+    }
+
+    /**
+     * Starts one more instance of a running service, on a free port and with the same configuration, so the two
+     * share the service's consumer groups, event store, tokens and deadlines, as replicas in production do; returns
+     * once it is ready. {@link #stop()} stops it with the rest, or stop it earlier yourself.
+     */
+    public ServiceProcess startAnotherInstance(String service) {
+        service(service);
+        String instanceName = service + "-" + (extraInstances.size() + 2);
+        ServiceProcess instance = new ServiceProcess(home, service, instanceName, FreePorts.next(), serviceConfig,
+                log(instanceName));
+        extraInstances.add(instance);
+        instance.launch();
+        instance.awaitReady(ServiceProcess.READY_TIMEOUT);
+        return instance;
     }
 
     /** The services in start order. */
@@ -112,6 +132,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Services first (they flush their work), then the Mongo stand-in (commits H2), then the broker. */
     public void stop() {
+        extraInstances.forEach(ServiceProcess::stop);
         services.values().forEach(ServiceProcess::stop);
         if (mongo != null) {
             mongo.close();

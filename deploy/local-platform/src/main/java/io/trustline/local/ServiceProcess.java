@@ -25,11 +25,16 @@ public final class ServiceProcess {
     private final ManagedProcess process;
 
     ServiceProcess(Path home, String name, int port, Map<String, String> config, Path log) {
-        Path jar = home.resolve(name + "-service/" + name + "-app/target/quarkus-app/quarkus-run.jar");
+        this(home, name, name, port, config, log);
+    }
+
+    /** One instance, {@code instanceName}, of the packaged {@code service}; several may share its groups and store. */
+    ServiceProcess(Path home, String service, String instanceName, int port, Map<String, String> config, Path log) {
+        Path jar = home.resolve(service + "-service/" + service + "-app/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests install");
         }
-        this.name = name;
+        this.name = instanceName;
         this.port = port;
         List<String> jvmOptions = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC"));
         config.forEach((key, value) -> jvmOptions.add("-D" + key + "=" + value));
@@ -37,7 +42,7 @@ public final class ServiceProcess {
         jvmOptions.add("-Dquarkus.http.host=127.0.0.1");
         // the service shuts itself down when this launcher is gone, however it ended
         jvmOptions.add("-Dtrustline.exit-with-parent-pid=" + ProcessHandle.current().pid());
-        this.process = ManagedProcess.jar(name, jvmOptions, jar, List.of(), Map.of(), log);
+        this.process = ManagedProcess.jar(instanceName, jvmOptions, jar, List.of(), Map.of(), log);
     }
 
     /** Starts the process; {@link #awaitReady} waits for its readiness check. */
@@ -78,7 +83,7 @@ public final class ServiceProcess {
     }
 
     /** SIGTERM: Quarkus finishes in-flight work and closes its consumers and clients. */
-    void stop() {
+    public void stop() {
         process.stop(STOP_GRACE);
     }
 

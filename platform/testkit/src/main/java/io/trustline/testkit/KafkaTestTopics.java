@@ -64,7 +64,14 @@ public final class KafkaTestTopics {
     public static List<ConsumerRecord<String, CloudEvent>> awaitEvents(String topic,
                                                                          Predicate<List<ConsumerRecord<String, CloudEvent>>> condition,
                                                                          Duration timeout) {
-        return readUntil(topic, KafkaTestTopics::asCloudEvent, condition, timeout);
+        return awaitEventsFrom(TrustlineInfraResource.kafkaBootstrapServers(), topic, condition, timeout);
+    }
+
+    /** As {@link #awaitEvents(String, Predicate, Duration)}, on a broker the test kit did not start. */
+    public static List<ConsumerRecord<String, CloudEvent>> awaitEventsFrom(String bootstrapServers, String topic,
+                                                                             Predicate<List<ConsumerRecord<String, CloudEvent>>> condition,
+                                                                             Duration timeout) {
+        return readUntil(bootstrapServers, topic, KafkaTestTopics::asCloudEvent, condition, timeout);
     }
 
     /** {@link #awaitRecords(String, Predicate, Duration)} within {@link #DEFAULT_TIMEOUT}. */
@@ -77,7 +84,7 @@ public final class KafkaTestTopics {
     public static List<ConsumerRecord<String, byte[]>> awaitRecords(String topic,
                                                                     Predicate<List<ConsumerRecord<String, byte[]>>> condition,
                                                                     Duration timeout) {
-        return readUntil(topic, Optional::of, condition, timeout);
+        return readUntil(TrustlineInfraResource.kafkaBootstrapServers(), topic, Optional::of, condition, timeout);
     }
 
     /**
@@ -144,14 +151,14 @@ public final class KafkaTestTopics {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private static <V> List<ConsumerRecord<String, V>> readUntil(String topic,
+    private static <V> List<ConsumerRecord<String, V>> readUntil(String bootstrapServers, String topic,
                                                                  Function<ConsumerRecord<String, byte[]>, Optional<ConsumerRecord<String, V>>> convert,
                                                                  Predicate<List<ConsumerRecord<String, V>>> condition,
                                                                  Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         List<ConsumerRecord<String, V>> read = new ArrayList<>();
         int polled = 0;
-        try (KafkaConsumer<String, byte[]> consumer = newConsumer()) {
+        try (KafkaConsumer<String, byte[]> consumer = newConsumer(bootstrapServers)) {
             List<TopicPartition> partitions = partitionsOf(consumer, topic, deadline);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -178,7 +185,7 @@ public final class KafkaTestTopics {
                 return partitions;
             }
         }
-        throw new AssertionError("topic " + topic + " has no partitions on " + TrustlineInfraResource.kafkaBootstrapServers());
+        throw new AssertionError("topic " + topic + " has no partitions within the timeout");
     }
 
     private static void send(ProducerRecord<String, byte[]> record) {
@@ -198,9 +205,9 @@ public final class KafkaTestTopics {
         }
     }
 
-    private static KafkaConsumer<String, byte[]> newConsumer() {
+    private static KafkaConsumer<String, byte[]> newConsumer(String bootstrapServers) {
         return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TrustlineInfraResource.kafkaBootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new ByteArrayDeserializer());
