@@ -20,26 +20,58 @@ import java.util.List;
 /**
  * An incident as the API shows it; every part is null until its first event. The answer to a command carries
  * only what that command's event knows (the rest is on GET), and {@code state} only when the command changed it.
- * {@code history} lists every stored event of the incident, oldest first.
+ * {@code nextDeadline} is the earliest of its targets still pending, null when none is; {@code history} lists every
+ * stored event of the incident, oldest first.
  */
 public record IncidentDetails(String issueId, String clientId, String summary, Instant openedAt, IncidentState state,
                               Acknowledgement acknowledgement, ActionPlan actionPlan, Updates updates, Chases chases,
                               Disruption lastDisruption, Miscommunication lastMiscommunication, Resolution resolution,
                               Confirmation confirmation, Reopening lastReopening, Targets targets,
-                              List<HistoryEntry> history) {
+                              NextDeadline nextDeadline, List<HistoryEntry> history) {
 
     /**
      * The deadlines the incident is held to ({@code resolveBy} the client's own when given), {@code updateEvery} an
-     * ISO-8601 duration, from the tenant's response policy {@code policyVersion}; null until the expectation is known.
+     * ISO-8601 duration, from the tenant's response policy {@code policyVersion}, learnt at {@code setAt}; and how
+     * each stands: {@code acknowledge}, {@code plan} and {@code resolve}, and the proactive {@code updates}. Null until
+     * the expectation is known.
      */
     public record Targets(Instant acknowledgeBy, Instant planBy, String updateEvery, Instant resolveBy,
-                          int policyVersion, Instant setAt) {
-
-        static Targets of(IncidentEvent.ResponseTargetsSet e) {
-            return new Targets(e.acknowledgeBy(), e.planBy(), e.updateEvery().toString(), e.resolveBy(),
-                    e.policyVersion(), e.occurredAt());
-        }
+                          int policyVersion, Instant setAt, Target acknowledge, Target plan, UpdateCadence updates,
+                          Target resolve) {
     }
+
+    /**
+     * One target: due at {@code dueAt}; {@code metAt} when the acknowledgement, plan or resolution came (the
+     * resolution also answers an acknowledgement or plan target it came before); {@code missedAt} the moment the
+     * target passed unmet (its due instant). A target met late is {@code MISSED} with both set.
+     */
+    public record Target(Instant dueAt, TargetStatus status, Instant metAt, Instant missedAt) {
+    }
+
+    /** {@code PENDING}: not yet due, or due moments ago and not yet judged; then {@code MET} or {@code MISSED}, for good. */
+    public enum TargetStatus { PENDING, MET, MISSED }
+
+    /**
+     * The proactive-update cadence: an update is due {@code every} (ISO-8601 duration) after the latest
+     * client-facing contact, or after the moment the previous one was overdue; {@code nextDueAt} null once the
+     * incident is resolved. {@code overdueCount} intervals went by without contact, the latest at
+     * {@code lastOverdueAt}.
+     */
+    public record UpdateCadence(String every, UpdateStatus status, Instant nextDueAt, int overdueCount,
+                                Instant lastOverdueAt) {
+    }
+
+    /**
+     * {@code PENDING}: the next update is due, counted from a contact; {@code OVERDUE}: the last interval went by
+     * without contact and the next is counted from its end; {@code NOT_DUE}: resolved or confirmed, no update owed.
+     */
+    public enum UpdateStatus { PENDING, OVERDUE, NOT_DUE }
+
+    /** The earliest deadline still ahead of the incident (or just passed, moments before it is judged). */
+    public record NextDeadline(DeadlineKind kind, Instant dueAt) {
+    }
+
+    public enum DeadlineKind { ACKNOWLEDGE, PLAN, UPDATE, RESOLVE }
 
     /** One stored event of the incident: its type, when it happened, its id (the CloudEvent id too). */
     public record HistoryEntry(String type, Instant occurredAt, String eventId) {
@@ -122,7 +154,7 @@ public record IncidentDetails(String issueId, String clientId, String summary, I
     /** The incident as far as an event just stored tells it; the rest is on GET. */
     static IncidentDetails answering(IncidentEvent event) {
         IncidentDetails none = new IncidentDetails(event.issueId(), event.clientId(), null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
         if (event instanceof IssueAcknowledged e) {
             return none.with(null, part(e), null, null, null, null, null, null, null, null);
         }
@@ -164,6 +196,6 @@ public record IncidentDetails(String issueId, String clientId, String summary, I
                                  Confirmation confirmation, Reopening lastReopening) {
         return new IncidentDetails(issueId, clientId, summary, openedAt, state, acknowledgement, actionPlan, updates,
                 chases, lastDisruption, lastMiscommunication, resolution, confirmation, lastReopening, targets,
-                history);
+                nextDeadline, history);
     }
 }

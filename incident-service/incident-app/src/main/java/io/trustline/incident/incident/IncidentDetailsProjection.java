@@ -42,12 +42,7 @@ public class IncidentDetailsProjection implements AxonMessageHandlers {
     void on(IncidentOpened event) {
         incidents.upsert(event.tenantId(), event.issueId(), new IncidentDetails(event.issueId(), event.clientId(),
                 event.summary(), event.openedAt(), IncidentState.OPEN, null, null, null, null, null, null, null, null,
-                null, null, null));
-    }
-
-    @EventHandler
-    void on(IncidentEvent.ResponseTargetsSet event) {
-        incidents.upsertField(event.tenantId(), event.issueId(), "targets", IncidentDetails.Targets.of(event));
+                null, null, null, null));
     }
 
     @EventHandler

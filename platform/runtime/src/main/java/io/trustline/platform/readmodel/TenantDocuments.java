@@ -56,6 +56,14 @@ public final class TenantDocuments<T> {
         set(tenantId, id, new Document(field, wrapped.get(field)));
     }
 
+    /**
+     * Sets the given fields in one write, a null value as null (so a field can be cleared), creating the
+     * document if needed.
+     */
+    public void upsertFields(String tenantId, String id, Map<String, ?> fields) {
+        set(tenantId, id, DocumentMapper.toDocument(fields));
+    }
+
     /** Adds {@code value} to the list {@code field} unless an equal element is there, creating the document if needed. */
     public void addToList(String tenantId, String id, String field, Object value) {
         Document element = DocumentMapper.toDocument(Map.of(field, value));
