@@ -95,6 +95,12 @@ class IncidentDeadlinesEndToEndTest {
                 .doesNotContain(EXPECTATION_MISSED, RESPONSE_TARGET_MISSED);
         assertThat(types(events.subList(types(events).indexOf(PROACTIVE_UPDATE_SENT), events.size())))
                 .as("no update is overdue once the incident is resolved").doesNotContain(PROACTIVE_UPDATE_OVERDUE);
+        JsonPath targets = client.incident(issueId, incident -> "CONFIRMED".equals(incident.getString("state"))
+                && incident.get("nextDeadline") == null).setRootPath("targets");
+        assertThat(List.of(targets.getString("acknowledge.status"), targets.getString("plan.status"),
+                targets.getString("resolve.status"), targets.getString("updates.status")))
+                .containsExactly("MET", "MET", "MET", "NOT_DUE");
+        assertThat(targets.getInt("updates.overdueCount")).isPositive();
     }
 
     @Test
@@ -108,6 +114,10 @@ class IncidentDeadlinesEndToEndTest {
         assertThat(PlatformClient.data(missed).getList("dimensions", String.class)).containsExactly("WHEN");
         assertThat(timeOf(missed)).isEqualTo(resolveBy);
         assertThat(Instant.parse(PlatformClient.data(missed).getString("resolveBy"))).isEqualTo(resolveBy);
+        JsonPath resolve = client.incident(issueId, incident -> incident.get("targets.resolve.missedAt") != null)
+                .setRootPath("targets.resolve");
+        assertThat(resolve.getString("status")).isEqualTo("MISSED");
+        assertThat(Instant.parse(resolve.getString("missedAt"))).isEqualTo(resolveBy);
     }
 
     @Test

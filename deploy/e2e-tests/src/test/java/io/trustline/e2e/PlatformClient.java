@@ -76,10 +76,15 @@ final class PlatformClient {
 
     /** The incident once it knows its targets (it opens and learns them from intake's events, moments after the 201). */
     JsonPath incidentWithTargets(String issueId) {
+        return incident(issueId, incident -> incident.get("targets") != null);
+    }
+
+    /** The incident once its read model satisfies the condition (it catches up with the events moments after them). */
+    JsonPath incident(String issueId, Predicate<JsonPath> condition) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> {
             var response = given().spec(json()).baseUri(url("incident")).when().get("/incidents/" + issueId);
             return response.statusCode() == 200 ? response.jsonPath() : null;
-        }, incident -> incident != null && incident.get("targets") != null);
+        }, incident -> incident != null && condition.test(incident));
     }
 
     /** POSTs a command to the incident and expects it accepted. */
