@@ -49,6 +49,9 @@ public sealed interface ClientEvent {
 
     enum Party { PROVIDER, CLIENT }
 
+    /** The first two responses an issue is timed on: an acknowledgement, then an action plan. */
+    enum ResponsePhase { ACKNOWLEDGE, PLAN }
+
     record IssueReported(String eventId, Instant occurredAt, String issueId) implements OfIssue {
         public IssueReported {
             requireIds(eventId, occurredAt, issueId);
@@ -87,6 +90,18 @@ public sealed interface ClientEvent {
             Objects.requireNonNull(planBy, "planBy");
             Objects.requireNonNull(updateEvery, "updateEvery");
             Objects.requireNonNull(resolveBy, "resolveBy");
+        }
+    }
+
+    /**
+     * The {@code phase}'s target passed with no response; {@code occurredAt} is the target instant itself (when the
+     * silence began to cost), not when the incident noticed it.
+     */
+    record ResponseTargetMissed(String eventId, Instant occurredAt, String issueId, ResponsePhase phase)
+            implements OfIssue {
+        public ResponseTargetMissed {
+            requireIds(eventId, occurredAt, issueId);
+            Objects.requireNonNull(phase, "phase");
         }
     }
 

@@ -86,6 +86,11 @@ public final class History {
         return add(new ClientEvent.IssueAcknowledged(nextId(), now, issue));
     }
 
+    /** The incident's {@code phase} target passed without the response; call it at the target instant. */
+    public History targetMissed(String issue, ClientEvent.ResponsePhase phase) {
+        return add(new ClientEvent.ResponseTargetMissed(nextId(), now, issue, phase));
+    }
+
     public History actionPlan(String issue) {
         return add(new ClientEvent.ActionPlanIssued(nextId(), now, issue));
     }

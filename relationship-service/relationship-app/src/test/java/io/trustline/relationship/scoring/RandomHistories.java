@@ -2,6 +2,7 @@ package io.trustline.relationship.scoring;
 
 import io.trustline.relationship.scoring.ClientEvent.Impact;
 import io.trustline.relationship.scoring.ClientEvent.Party;
+import io.trustline.relationship.scoring.ClientEvent.ResponsePhase;
 import io.trustline.relationship.scoring.ClientEvent.Scope;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,8 +13,9 @@ import java.util.UUID;
 
 /**
  * Plausible client histories from a seed: issues with their lifecycle (some handled well, some
- * badly), meetings, offers, feedback, spread over months, with some events sharing an instant so
- * the event-id tie-break is exercised. The same seed always gives the same history.
+ * badly, some held to the incident's response targets and missing them), meetings, offers,
+ * feedback, spread over months, with some events sharing an instant so the event-id tie-break is
+ * exercised. The same seed always gives the same history.
  */
 final class RandomHistories {
 
@@ -49,6 +51,12 @@ final class RandomHistories {
             add(new ClientEvent.ExpectationSet(id(), reported, issueId, pick(Scope.values()), pick(Impact.values()),
                     random.nextBoolean() ? resolveBy : null));
         }
+        if (random.nextInt(3) == 0) {
+            add(new ClientEvent.ResponseTargetsSet(id(), reported, issueId,
+                    reported.plus(Duration.ofMinutes(5 + random.nextInt(120))),
+                    reported.plus(Duration.ofMinutes(30 + random.nextInt(600))),
+                    Duration.ofMinutes(30 + random.nextInt(600)), resolveBy, random.nextInt(4)));
+        }
         Instant at = reported;
         int steps = 2 + random.nextInt(8);
         for (int i = 0; i < steps; i++) {
@@ -59,7 +67,7 @@ final class RandomHistories {
     }
 
     private ClientEvent lifecycleEvent(String issueId, Instant at, Instant resolveBy) {
-        return switch (random.nextInt(16)) {
+        return switch (random.nextInt(18)) {
             case 0 -> new ClientEvent.IssueAcknowledged(id(), at, issueId);
             case 1, 2 -> new ClientEvent.ActionPlanIssued(id(), at, issueId);
             case 3, 4 -> new ClientEvent.ProactiveUpdateSent(id(), at, issueId);
@@ -73,6 +81,7 @@ final class RandomHistories {
             case 12 -> new ClientEvent.IssueReopened(id(), at, issueId);
             case 13 -> new ClientEvent.ExpectationMet(id(), at, issueId);
             case 14 -> new ClientEvent.ExpectationMissed(id(), at, issueId);
+            case 15, 16 -> new ClientEvent.ResponseTargetMissed(id(), at, issueId, pick(ResponsePhase.values()));
             default -> new ClientEvent.ExpectationRevised(id(), at, issueId, pick(Party.values()),
                     random.nextBoolean() ? resolveBy.plus(Duration.ofHours(random.nextInt(48))) : null);
         };

@@ -15,6 +15,8 @@ import io.trustline.relationship.scoring.ClientEvent.MeetingHeld;
 import io.trustline.relationship.scoring.ClientEvent.MiscommunicationRecorded;
 import io.trustline.relationship.scoring.ClientEvent.ProactiveUpdateSent;
 import io.trustline.relationship.scoring.ClientEvent.ResolutionConfirmed;
+import io.trustline.relationship.scoring.ClientEvent.ResponsePhase;
+import io.trustline.relationship.scoring.ClientEvent.ResponseTargetMissed;
 import io.trustline.relationship.scoring.ClientEvent.ServiceDisruptionAdmitted;
 import io.trustline.relationship.scoring.ClientEvent;
 import io.trustline.relationship.scoring.Wording;
@@ -181,6 +183,14 @@ final class ClientState {
         } else if (event instanceof ClientEvent.ResponseTargetsSet targets) {
             issue.responseTargets = targets;
             issue.deadline = targets.resolveBy();
+        } else if (event instanceof ResponseTargetMissed missed) {
+            if (issue.missCosts(missed.phase())) {
+                if (missed.phase() == ResponsePhase.ACKNOWLEDGE) {
+                    issue.acknowledgeMissCharged = true;
+                } else {
+                    issue.planMissCharged = true;
+                }
+            }
         } else if (event instanceof IssueAcknowledged) {
             issue.acknowledged = true;
             issue.workStarted = true;
@@ -264,6 +274,9 @@ final class ClientState {
         private boolean workStarted;
         private boolean acknowledged;
         private boolean planIssued;
+        /** A missed target already cost the late weight; the late response itself then costs nothing more. */
+        private boolean acknowledgeMissCharged;
+        private boolean planMissCharged;
         /** The last moment the client heard from us about this issue (or the report): cadence runs from it. */
         private Instant lastTouchAt;
         private boolean heardFromUs;
@@ -316,6 +329,25 @@ final class ClientState {
 
         boolean planIssued() {
             return planIssued;
+        }
+
+        /** Whether the first response of {@code phase} (an acknowledgement, an action plan) has come. */
+        boolean responded(ResponsePhase phase) {
+            return phase == ResponsePhase.ACKNOWLEDGE ? acknowledged : planIssued;
+        }
+
+        /** Whether a missed target of {@code phase} has already cost the late weight. */
+        boolean missCharged(ResponsePhase phase) {
+            return phase == ResponsePhase.ACKNOWLEDGE ? acknowledgeMissCharged : planMissCharged;
+        }
+
+        /**
+         * Whether a missed target of {@code phase} costs trust now: still no response, no miss of it charged yet (a
+         * second target of the same phase is silence already paid for), and not resolved meanwhile (nor would the
+         * incident have recorded the miss). The rule charges it and {@link ClientState#record} remembers it.
+         */
+        boolean missCosts(ResponsePhase phase) {
+            return !responded(phase) && !missCharged(phase) && !resolutionCounted;
         }
 
         Instant lastTouchAt() {
@@ -432,6 +464,11 @@ final class ClientState {
                         : "from the response policy v" + responseTargets.policyVersion();
             }
             return expectationWording() + " (model table)";
+        }
+
+        /** "the target from the response policy v3"; without targets the miss still names the incident's. */
+        String missedTargetWording() {
+            return responseTargets != null ? "the target " + sourceWording() : "the incident's target";
         }
 
         /** "target from the response policy v3 is" / "target for a STOPPED impact on EVERYONE (model table) is". */

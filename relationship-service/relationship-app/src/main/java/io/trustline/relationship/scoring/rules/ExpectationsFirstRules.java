@@ -8,6 +8,8 @@ import io.trustline.relationship.scoring.ClientEvent.IssueAcknowledged;
 import io.trustline.relationship.scoring.ClientEvent.IssueResolved;
 import io.trustline.relationship.scoring.ClientEvent.ProactiveUpdateOverdue;
 import io.trustline.relationship.scoring.ClientEvent.ProactiveUpdateSent;
+import io.trustline.relationship.scoring.ClientEvent.ResponsePhase;
+import io.trustline.relationship.scoring.ClientEvent.ResponseTargetMissed;
 import io.trustline.relationship.scoring.ClientEvent;
 import io.trustline.relationship.scoring.Wording;
 import io.trustline.relationship.scoring.model.ScoringModel;
@@ -27,9 +29,11 @@ final class ExpectationsFirstRules implements ScoringRules {
         if (event instanceof ExpectationSet set) {
             expectationSet(set, state.issue(set), weights, point);
         } else if (event instanceof IssueAcknowledged ack) {
-            acknowledged(state.issue(ack), state.model(), point);
+            FirstResponses.responded(ResponsePhase.ACKNOWLEDGE, state.issue(ack), state.model(), point);
         } else if (event instanceof ActionPlanIssued plan) {
-            actionPlan(state.issue(plan), state.model(), point);
+            FirstResponses.responded(ResponsePhase.PLAN, state.issue(plan), state.model(), point);
+        } else if (event instanceof ResponseTargetMissed missed) {
+            FirstResponses.targetMissed(missed.phase(), state.issue(missed), state.model(), point);
         } else if (event instanceof ProactiveUpdateSent update) {
             update(state.issue(update), state.model(), point);
         } else if (event instanceof ClientChasedUpdate chase) {
@@ -65,34 +69,6 @@ final class ExpectationsFirstRules implements ScoringRules {
                             + Wording.words(set.impact()) + (set.resolveBy() == null ? ""
                             : ", resolve by " + Wording.dayAndTime(set.resolveBy())) + ")");
         }
-    }
-
-    private static void acknowledged(IssueState issue, ScoringModel model, PointBuilder point) {
-        if (!issue.acknowledged()) {
-            ScoringModel.TrustWeights weights = model.trust();
-            timedFromReport(issue, issue.acknowledgeTarget(model), point, "acknowledged",
-                    weights.acknowledgedInTarget(), "001.acknowledged-in-target",
-                    weights.acknowledgedLate(), "001.acknowledged-late");
-        }
-    }
-
-    private static void actionPlan(IssueState issue, ScoringModel model, PointBuilder point) {
-        if (!issue.planIssued()) {
-            ScoringModel.TrustWeights weights = model.trust();
-            timedFromReport(issue, issue.actionPlanTarget(model), point, "action plan issued",
-                    weights.actionPlanInTarget(), "001.action-plan-in-target",
-                    weights.actionPlanLate(), "001.action-plan-late");
-        }
-    }
-
-    /** "+3 trust: action plan issued 40 min after the report; target for ... is 60 min". */
-    private static void timedFromReport(IssueState issue, Duration target, PointBuilder point, String what,
-                                        double inTarget, String inTargetRule, double late, String lateRule) {
-        Duration took = Duration.between(issue.reportedAt(), point.at());
-        boolean inTime = took.compareTo(target) <= 0;
-        point.trust(inTime ? inTarget : late, inTime ? inTargetRule : lateRule,
-                what + " " + Wording.duration(took) + " after the report; " + issue.targetWording() + " "
-                        + Wording.duration(target));
     }
 
     private static void update(IssueState issue, ScoringModel model, PointBuilder point) {

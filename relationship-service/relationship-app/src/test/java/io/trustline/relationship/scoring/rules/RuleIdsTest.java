@@ -4,6 +4,8 @@ import static io.trustline.relationship.scoring.ClientEvent.Impact.DEGRADED;
 import static io.trustline.relationship.scoring.ClientEvent.Impact.STOPPED;
 import static io.trustline.relationship.scoring.ClientEvent.Party.CLIENT;
 import static io.trustline.relationship.scoring.ClientEvent.Party.PROVIDER;
+import static io.trustline.relationship.scoring.ClientEvent.ResponsePhase.ACKNOWLEDGE;
+import static io.trustline.relationship.scoring.ClientEvent.ResponsePhase.PLAN;
 import static io.trustline.relationship.scoring.ClientEvent.Scope.EVERYONE;
 import static io.trustline.relationship.scoring.ClientEvent.Scope.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,8 +49,12 @@ class RuleIdsTest {
         expect("001.expectations-first", Dimension.TRUST, 2, RuleIdsTest::issue);
         expect("001.acknowledged-in-target", Dimension.TRUST, 1, () -> issue().afterMinutes(10).acknowledged("i1"));
         expect("001.acknowledged-late", Dimension.TRUST, -1, () -> issue().afterMinutes(20).acknowledged("i1"));
+        expect("001.acknowledge-target-missed", Dimension.TRUST, -1,
+                () -> issue().afterMinutes(15).targetMissed("i1", ACKNOWLEDGE));
         expect("001.action-plan-in-target", Dimension.TRUST, 3, () -> issue().afterMinutes(40).actionPlan("i1"));
         expect("001.action-plan-late", Dimension.TRUST, -2, () -> issue().afterMinutes(90).actionPlan("i1"));
+        expect("001.action-plan-target-missed", Dimension.TRUST, -2,
+                () -> issue().afterMinutes(60).targetMissed("i1", PLAN));
         expect("001.update-in-cadence", Dimension.TRUST, 1, () -> planned().afterMinutes(45).update("i1"));
         expect("001.update-late", Dimension.TRUST, 0, () -> planned().afterHours(2).update("i1"));
         expect("001.update-overdue", Dimension.TRUST, -2, () -> planned().afterHours(2).updateOverdue("i1"));
