@@ -1,6 +1,7 @@
 package io.trustline.relationship.moments;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
@@ -14,6 +15,7 @@ public record RecordedMoment(String eventId,
                              @JsonUnwrapped @JsonIgnoreProperties("tenantId") RelationshipEvent moment) {
 
     /** The moment's event name, e.g. {@code MeetingHeld}. */
+    @JsonProperty
     public String eventType() {
         return moment.getClass().getSimpleName();
     }
