@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -79,15 +80,25 @@ public final class MalformedBodies {
      * @param validBody   a body the operation accepts
      */
     public static List<Variant> forPost(String openApiJson, String path, String validBody) {
+        return forOperation(openApiJson, "post", path, validBody);
+    }
+
+    /** As {@link #forPost} for a PUT. */
+    public static List<Variant> forPut(String openApiJson, String path, String validBody) {
+        return forOperation(openApiJson, "put", path, validBody);
+    }
+
+    private static List<Variant> forOperation(String openApiJson, String method, String path, String validBody) {
+        String name = method.toUpperCase(Locale.ROOT) + " " + path;
         try {
             MalformedBodies corpus = new MalformedBodies(JSON.readTree(openApiJson));
-            JsonNode operation = corpus.openApi.path("paths").path(path).path("post");
+            JsonNode operation = corpus.openApi.path("paths").path(path).path(method);
             if (operation.isMissingNode()) {
-                throw new IllegalArgumentException("the OpenAPI document has no POST " + path);
+                throw new IllegalArgumentException("the OpenAPI document has no " + name);
             }
             JsonNode schema = corpus.resolve(operation.path("requestBody").path("content").path("application/json").path("schema"));
             if (schema.isMissingNode() || !schema.has("properties")) {
-                throw new IllegalArgumentException("POST " + path + " has no JSON object schema for its body");
+                throw new IllegalArgumentException(name + " has no JSON object schema for its body");
             }
             corpus.valid = (ObjectNode) JSON.readTree(validBody);
             corpus.notOneObject(validBody);

@@ -9,7 +9,7 @@ public final class RelationshipTopics {
 
     /**
      * Every integration event the relationship service publishes, as CloudEvents keyed
-     * {@code <tenantId>:<clientId>}. Nothing is published on it yet.
+     * {@code <tenantId>:<clientId>}; their types are listed in {@link RelationshipEventTypes}.
      *
      * @since v1
      */

@@ -1,0 +1,62 @@
+package io.trustline.relationship.api;
+
+/**
+ * CloudEvent {@code type} values of the events on {@value RelationshipTopics#EVENTS}, one per event record,
+ * shaped {@code io.trustline.relationship.<EventName>.v<version>}.
+ *
+ * @since v1
+ */
+public final class RelationshipEventTypes {
+
+    /**
+     * Type of {@link MeetingHeld}.
+     *
+     * @since v1
+     */
+    public static final String MEETING_HELD = "io.trustline.relationship.MeetingHeld.v1";
+
+    /**
+     * Type of {@link MeetingCadenceAgreed}.
+     *
+     * @since v1
+     */
+    public static final String MEETING_CADENCE_AGREED = "io.trustline.relationship.MeetingCadenceAgreed.v1";
+
+    /**
+     * Type of {@link CompetitorOfferDeclined}.
+     *
+     * @since v1
+     */
+    public static final String COMPETITOR_OFFER_DECLINED = "io.trustline.relationship.CompetitorOfferDeclined.v1";
+
+    /**
+     * Type of {@link ContractRenewed}.
+     *
+     * @since v1
+     */
+    public static final String CONTRACT_RENEWED = "io.trustline.relationship.ContractRenewed.v1";
+
+    /**
+     * Type of {@link ReferralGiven}.
+     *
+     * @since v1
+     */
+    public static final String REFERRAL_GIVEN = "io.trustline.relationship.ReferralGiven.v1";
+
+    /**
+     * Type of {@link GoodwillGesture}.
+     *
+     * @since v1
+     */
+    public static final String GOODWILL_GESTURE = "io.trustline.relationship.GoodwillGesture.v1";
+
+    /**
+     * Type of {@link FeedbackReceived}.
+     *
+     * @since v1
+     */
+    public static final String FEEDBACK_RECEIVED = "io.trustline.relationship.FeedbackReceived.v1";
+
+    private RelationshipEventTypes() {
+    }
+}

@@ -1,0 +1,21 @@
+package io.trustline.relationship.moments;
+
+import io.trustline.platform.rest.PlainText;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+/**
+ * {@code POST /clients/{clientId}/gestures}: what was done for the client and who did it; {@code occurredAt}
+ * only for a gesture recorded after the fact.
+ */
+public record RecordGoodwillGestureRequest(
+        @NotBlank @Size(max = 2000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String gesture,
+        @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) String by,
+        Instant occurredAt) {
+
+    RelationshipCommand.RecordGoodwillGesture toCommand(String clientId, String tenantId, Instant recordedAt) {
+        return new RelationshipCommand.RecordGoodwillGesture(tenantId, clientId, gesture, by, occurredAt, recordedAt);
+    }
+}
