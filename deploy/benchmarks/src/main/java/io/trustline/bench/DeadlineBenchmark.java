@@ -67,6 +67,7 @@ public final class DeadlineBenchmark {
         double consume = RawInfrastructure.kafkaConsumeRate(bootstrap, "bench.raw", 20_000);
         double insert = RawInfrastructure.mongoInsertRate(mongo, 3_000);
         long pid = platform.service("incident").pid();
+        long mongoPid = platform.mongo().process().pid();
 
         try (IncidentEventsWatch watch = new IncidentEventsWatch(bootstrap);
              IntakeEvents intake = new IntakeEvents(bootstrap, TENANT)) {
@@ -79,6 +80,7 @@ public final class DeadlineBenchmark {
                     acknowledge);
 
             double cpuBeforeScheduling = ProcessCpu.seconds(pid);
+            double mongoCpuBeforeScheduling = ProcessCpu.seconds(mongoPid);
             Instant publishStart = Instant.now();
             Map<String, Instant> dueAt = new LinkedHashMap<>();
             for (int i = 0; i < incidents; i++) {
@@ -91,14 +93,17 @@ public final class DeadlineBenchmark {
             Duration publishing = Duration.between(publishStart, Instant.now());
             Instant lastScheduled = awaitTargetsSet(watch, dueAt.keySet());
             double cpuScheduling = ProcessCpu.seconds(pid) - cpuBeforeScheduling;
+            double mongoCpuScheduling = ProcessCpu.seconds(mongoPid) - mongoCpuBeforeScheduling;
             Duration scheduling = Duration.between(publishStart, lastScheduled);
             JobRunrScan.Timing scan = JobRunrScan.time(mongo, "trustline-incident", POLL_INTERVAL, 5);
 
             // JobRunr enqueues what falls due within the next poll, so firing may start a poll before the first due
             sleepUntil(firstDue.minus(POLL_INTERVAL).minusSeconds(1));
             double cpuBeforeFiring = ProcessCpu.seconds(pid);
+            double mongoCpuBeforeFiring = ProcessCpu.seconds(mongoPid);
             Instant lastSeen = awaitMissed(watch, dueAt.keySet(), firstDue.plus(SPREAD));
             double cpuFiring = ProcessCpu.seconds(pid) - cpuBeforeFiring;
+            double mongoCpuFiring = ProcessCpu.seconds(mongoPid) - mongoCpuBeforeFiring;
             // late duplicates would come a poll or a retry later
             Thread.sleep(POLL_INTERVAL.multipliedBy(3).toMillis());
             Firing firing = Firing.of(watch.acknowledgementsMissed(), dueAt);
@@ -118,6 +123,8 @@ public final class DeadlineBenchmark {
                     millis(scheduling) / incidents / (1000 / insert));
             System.out.printf("    incident-service CPU                                         %8.1f s  (%.2f ms/incident)%n",
                     cpuScheduling, cpuScheduling * 1000 / incidents);
+            System.out.printf("    Mongo stand-in CPU                                           %8.1f s  (%.2f ms/incident)%n",
+                    mongoCpuScheduling, mongoCpuScheduling * 1000 / incidents);
             System.out.printf("    finished before the first due instant                        %8s  (%+.1f s)%n",
                     lastScheduled.isBefore(firstDue.minus(POLL_INTERVAL)) ? "yes" : "NO",
                     seconds(Duration.between(lastScheduled, firstDue)));
@@ -137,6 +144,8 @@ public final class DeadlineBenchmark {
                     firing.distinct() / Math.max(1e-3, seconds(Duration.between(firstDue, lastSeen))));
             System.out.printf("    incident-service CPU                                         %8.1f s  (%.2f ms/deadline)%n",
                     cpuFiring, cpuFiring * 1000 / Math.max(1, firing.distinct()));
+            System.out.printf("    Mongo stand-in CPU                                           %8.1f s  (%.2f ms/deadline)%n",
+                    mongoCpuFiring, mongoCpuFiring * 1000 / Math.max(1, firing.distinct()));
             System.out.printf("  incident service resident memory after the run                 %8d MiB%n",
                     platform.service("incident").residentKib() / 1024);
         }
