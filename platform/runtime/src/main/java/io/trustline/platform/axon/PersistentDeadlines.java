@@ -70,13 +70,12 @@ final class PersistentDeadlines {
         JobScheduler scheduler = new JobScheduler(storage);
 
         configurer.configureDeadlineManager(c -> {
-            manager = JobRunrDeadlineManager.builder()
+            manager = new NeverEarlyDeadlineManager(JobRunrDeadlineManager.builder()
                     .jobScheduler(scheduler)
                     .scopeAwareProvider(new ConfigurationScopeAwareProvider(c))
                     .serializer(serializer)
                     .transactionManager(NoTransactionManager.INSTANCE)
-                    .spanFactory(c.spanFactory())
-                    .build();
+                    .spanFactory(c.spanFactory()), pollInterval);
             return manager;
         });
         JobActivator activator = new JobActivator() {

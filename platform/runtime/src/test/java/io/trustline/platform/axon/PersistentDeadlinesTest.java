@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Projections;
 import io.trustline.infra.launcher.FreePorts;
 import io.trustline.infra.launcher.MongoStandIn;
 import io.trustline.infra.launcher.TrustlineHome;
@@ -12,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,6 +33,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,6 +97,24 @@ class PersistentDeadlinesTest {
         await().atMost(POLL.multipliedBy(4)).until(() -> reminded(id) == 1);
         // both servers poll at least twice more: neither fires it again
         await().during(POLL.multipliedBy(2)).atMost(POLL.multipliedBy(3)).until(() -> reminded(id) == 1);
+    }
+
+    @Test
+    void aDeadlineIsGivenToJobRunrOnePollAfterItsInstant_soNoPollEnqueuesItEarly() {
+        // each poll enqueues the jobs due before the next poll and runs them at once: a job scheduled at the
+        // deadline itself could fire up to a poll early, whether it does depends on the phase of JobRunr's tasks
+        Running instance = start();
+        Instant at = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
+
+        instance.configuration.commandGateway().sendAndWait(new SetReminder(UUID.randomUUID().toString(), at));
+
+        try (MongoClient client = MongoClients.create(mongo.connectionString())) {
+            Document job = client.getDatabase(database).getCollection(PersistentDeadlines.COLLECTION_PREFIX + "jobs")
+                    .find().projection(Projections.fields(Projections.include("scheduledAt"), Projections.excludeId()))
+                    .first();
+            assertThat(job).isNotNull();
+            assertThat(job.getLong("scheduledAt")).isEqualTo(ChronoUnit.MICROS.between(Instant.EPOCH, at.plus(POLL)));
+        }
     }
 
     private long reminded(String id) {
