@@ -31,6 +31,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -52,6 +54,14 @@ public class AxonRuntime {
 
     public static final String RELAY_PROCESSOR = "outbox-relay";
 
+    /**
+     * How much older than the newest event a tracking processor has seen a newly visible event may be and still
+     * be read. Axon's Mongo token tracks by event timestamp, stamped when the aggregate applies the event, while
+     * the insert becomes visible at commit: writers that commit out of timestamp order by more than this lose
+     * their events to every processor. Axon's own default is one second.
+     */
+    static final String DEFAULT_LOOK_BACK = "PT10S";
+
     static {
         // Axon prints a banner advertising its SaaS console at every start otherwise
         System.setProperty("disable-axoniq-console-message", "true");
@@ -65,6 +75,7 @@ public class AxonRuntime {
                 @ConfigProperty(name = "quarkus.mongodb.database") String database,
                 @ConfigProperty(name = "trustline.relay.batch-size", defaultValue = "100") int relayBatchSize,
                 @ConfigProperty(name = "trustline.eventstore.batch-size", defaultValue = "500") int storageBatchSize,
+                @ConfigProperty(name = "trustline.eventstore.look-back", defaultValue = DEFAULT_LOOK_BACK) Duration lookBack,
                 @ConfigProperty(name = "trustline.read-models.batch-size", defaultValue = "100") int readModelBatchSize,
                 @ConfigProperty(name = "quarkus.mongodb.connection-string") Optional<String> connectionString,
                 @ConfigProperty(name = "trustline.deadlines.poll-interval", defaultValue = "PT15S") Duration deadlinePollInterval,
@@ -73,12 +84,7 @@ public class AxonRuntime {
                 OutboxRelay relay) {
         Serializer serializer = JacksonSerializer.builder().objectMapper(TrustlineJson.newObjectMapper()).build();
         MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build();
-        MongoEventStorageEngine storageEngine = MongoEventStorageEngine.builder()
-                .mongoTemplate(template)
-                .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
-                .batchSize(storageBatchSize)
-                .build();
+        MongoEventStorageEngine storageEngine = eventStorageEngine(template, serializer, storageBatchSize, lookBack);
         storageEngine.ensureIndexes();
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
@@ -173,6 +179,18 @@ public class AxonRuntime {
     @ApplicationScoped
     EventStore eventStore() {
         return configuration.eventStore();
+    }
+
+    static MongoEventStorageEngine eventStorageEngine(MongoTemplate template, Serializer serializer, int batchSize,
+                                                      Duration lookBack) {
+        return MongoEventStorageEngine.builder()
+                .mongoTemplate(template)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .batchSize(batchSize)
+                // the builder's default strategy with another look-back: same documents, same collections
+                .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(), lookBack))
+                .build();
     }
 
     /** The bean's own class name: also its token's name, so it must not change with CDI's generated subclasses. */
