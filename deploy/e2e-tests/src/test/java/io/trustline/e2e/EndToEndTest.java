@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.restassured.path.json.JsonPath;
+import io.trustline.e2e.PlatformClient.TimelineEvent;
 import io.trustline.local.LocalPlatform;
 import io.trustline.local.LocalPlatformSettings;
 import io.trustline.testkit.WebhookReceiver;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,11 +78,15 @@ class EndToEndTest {
                 .when().post("/incidents/" + issueId + "/action-plan")
                 .then().statusCode(201);
 
-        JsonPath timeline = await().atMost(Duration.ofSeconds(30)).until(() -> client.timeline(clientId),
-                t -> t != null && t.getList("entries").size() >= 3);
-        assertThat(timeline.getList("entries.eventType"))
+        // the incident's ResponseTargetsSet is scored too; it lands when the incident has read the expectation
+        List<TimelineEvent> timeline = await().atMost(Duration.ofSeconds(30)).until(() -> client.timelineEvents(clientId),
+                events -> events.size() >= 4);
+        assertThat(timeline).extracting(TimelineEvent::type).containsExactlyInAnyOrder(
+                "IssueReported", "ExpectationSet", "ResponseTargetsSet", "ActionPlanIssued");
+        List<TimelineEvent> slice = timeline.stream().filter(event -> !event.type().equals("ResponseTargetsSet")).toList();
+        assertThat(slice).extracting(TimelineEvent::type)
                 .containsExactly("IssueReported", "ExpectationSet", "ActionPlanIssued");
-        List<String> eventIds = timeline.getList("entries.eventId");
+        List<String> eventIds = slice.stream().map(TimelineEvent::id).toList();
         assertThat(eventIds).doesNotContainNull().doesNotHaveDuplicates();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> deliveredIds(eventIds).size() == 3);
@@ -101,17 +107,21 @@ class EndToEndTest {
             }
             return ids;
         });
-        await().atMost(Duration.ofSeconds(30)).until(() -> client.entries(clientId) >= 4);
+        await().atMost(Duration.ofSeconds(30)).until(() -> client.intakeEvents(clientId).size() >= 4);
 
         platform.service("relationship").kill();
         platform.service("relationship").restart();
         List<String> issueIds = reporting.get();
 
-        JsonPath timeline = await().atMost(Duration.ofSeconds(60)).until(() -> client.timeline(clientId),
-                t -> t != null && t.getList("entries").size() >= 2 * issues);
-        assertThat(timeline.getList("entries")).hasSize(2 * issues);
-        assertThat(timeline.getList("entries.eventId")).doesNotHaveDuplicates();
-        assertThat(timeline.getList("entries.issueId")).containsAll(issueIds);
+        List<TimelineEvent> timeline = await().atMost(Duration.ofSeconds(60)).until(() -> client.intakeEvents(clientId),
+                events -> events.size() >= 2 * issues);
+        assertThat(timeline).hasSize(2 * issues);
+        assertThat(timeline).extracting(TimelineEvent::id).doesNotHaveDuplicates();
+        assertThat(timeline).extracting(TimelineEvent::issueId).containsAll(issueIds);
+        // as of its latest event, the timeline is computed afresh from the stored events, as a clean run scores
+        // them; the incident's events may still be arriving, hence the wait
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.timelinePoints(clientId, Map.of()))
+                .isEqualTo(client.timelinePoints(clientId, Map.of("asOf", client.timelineAsOf(clientId)))));
     }
 
     @Test
@@ -145,10 +155,11 @@ class EndToEndTest {
         // a request in flight when intake died may have been stored without its 201 reaching us:
         // like any unanswered call it may or may not have happened (hence Idempotency-Key), so the
         // timeline holds every accepted issue, each complete, and at most one we never heard of
-        JsonPath timeline = await().atMost(Duration.ofSeconds(60)).until(() -> client.timeline(clientId),
-                t -> t != null && PlatformClient.everyIssueComplete(t) && t.getList("entries.issueId").containsAll(issueIds));
-        assertThat(timeline.getList("entries.eventId")).doesNotHaveDuplicates();
-        assertThat(java.util.Set.copyOf(timeline.getList("entries.issueId", String.class)))
+        List<TimelineEvent> timeline = await().atMost(Duration.ofSeconds(60)).until(() -> client.intakeEvents(clientId),
+                events -> PlatformClient.everyIssueComplete(events)
+                        && events.stream().map(TimelineEvent::issueId).toList().containsAll(issueIds));
+        assertThat(timeline).extracting(TimelineEvent::id).doesNotHaveDuplicates();
+        assertThat(timeline.stream().map(TimelineEvent::issueId).collect(java.util.stream.Collectors.toSet()))
                 .containsAll(issueIds)
                 .hasSizeBetween(issueIds.size(), issueIds.size() + 1);
     }
@@ -157,7 +168,7 @@ class EndToEndTest {
     void issuesAcceptedWhileTheBrokerIsDown_arePublishedOnceItIsBack() {
         String clientId = uniqueClient();
         client.reportIssue(clientId);
-        await().atMost(Duration.ofSeconds(30)).until(() -> client.entries(clientId) == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> client.intakeEvents(clientId).size() == 2);
 
         platform.stopKafka();
         // the event store is the outbox: intake keeps accepting while the relay cannot send
@@ -167,10 +178,10 @@ class EndToEndTest {
         }
         platform.startKafkaAgain();
 
-        JsonPath timeline = await().atMost(Duration.ofSeconds(120)).until(() -> client.timeline(clientId),
-                t -> t != null && t.getList("entries").size() >= 12);
-        assertThat(timeline.getList("entries.eventId")).hasSize(12).doesNotHaveDuplicates();
-        assertThat(timeline.getList("entries.issueId")).containsAll(acceptedWhileDown);
+        List<TimelineEvent> timeline = await().atMost(Duration.ofSeconds(120)).until(() -> client.intakeEvents(clientId),
+                events -> events.size() >= 12);
+        assertThat(timeline).extracting(TimelineEvent::id).hasSize(12).doesNotHaveDuplicates();
+        assertThat(timeline).extracting(TimelineEvent::issueId).containsAll(acceptedWhileDown);
     }
 
     private static List<String> deliveredIds(List<String> eventIds) {

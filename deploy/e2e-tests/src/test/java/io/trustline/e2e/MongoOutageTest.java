@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.restassured.path.json.JsonPath;
+import io.trustline.e2e.PlatformClient.TimelineEvent;
 import io.trustline.intake.api.ExpectationSet;
 import io.trustline.intake.api.IntakeEventTypes;
 import io.trustline.intake.api.IntakeTopics;
@@ -68,7 +69,7 @@ class MongoOutageTest {
     void mongoStoppedUnderAConsumerWhileEventsFlow_nothingIsDeadLettered_andEveryEventIsAppliedOnce() {
         String clientId = TestIds.uniqueClient();
         List<String> published = new ArrayList<>(reportIssues(clientId, 3));
-        await().atMost(Duration.ofSeconds(60)).until(() -> client.entries(clientId) == published.size());
+        await().atMost(Duration.ofSeconds(60)).until(() -> client.intakeEvents(clientId).size() == published.size());
 
         platform.stopMongo();
         published.addAll(reportIssues(clientId, 3));
@@ -77,9 +78,9 @@ class MongoOutageTest {
         platform.startMongoAgain();
         published.addAll(reportIssues(clientId, 3));
 
-        JsonPath timeline = await().atMost(Duration.ofSeconds(120)).until(() -> client.timeline(clientId),
-                t -> t != null && t.getList("entries").size() >= published.size());
-        assertThat(timeline.getList("entries.eventId", String.class)).containsExactlyInAnyOrderElementsOf(published);
+        List<TimelineEvent> timeline = await().atMost(Duration.ofSeconds(120)).until(() -> client.intakeEvents(clientId),
+                events -> events.size() >= published.size());
+        assertThat(timeline).extracting(TimelineEvent::id).containsExactlyInAnyOrderElementsOf(published);
         assertThat(client.recordsOn(IntakeTopics.DEAD_LETTERS)).as("records on " + IntakeTopics.DEAD_LETTERS).isZero();
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> "UP".equals(JsonPath.from(client.readiness("relationship")).getString("status")));

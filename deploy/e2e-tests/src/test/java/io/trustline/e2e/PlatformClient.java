@@ -13,8 +13,10 @@ import io.trustline.testkit.KafkaTestTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -26,6 +28,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** The running platform as a PSA, an account manager and an operator reach it: over HTTP with the tenant's key. */
 final class PlatformClient {
+
+    private static final Set<String> INTAKE_EVENTS = Set.of("IssueReported", "ExpectationSet");
 
     private final LocalPlatform platform;
     private final String apiKey;
@@ -115,21 +119,64 @@ final class PlatformClient {
         return JsonPath.from(new String(event.getData().toBytes(), StandardCharsets.UTF_8));
     }
 
-    /** The client's timeline, or null while the relationship service does not answer 200. */
-    JsonPath timeline(String clientId) {
-        var response = given().spec(json()).baseUri(url("relationship")).when().get("/clients/" + clientId + "/timeline");
-        return response.statusCode() == 200 ? response.jsonPath() : null;
+    /** An event on a client's scored timeline: what the faults must neither lose nor repeat. */
+    record TimelineEvent(String type, String id, String issueId) {
     }
 
-    int entries(String clientId) {
-        JsonPath timeline = timeline(clientId);
-        return timeline == null ? 0 : timeline.getList("entries").size();
+    /** The events on the client's scored timeline in their order (the clock's points left out). */
+    List<TimelineEvent> timelineEvents(String clientId) {
+        List<TimelineEvent> events = new ArrayList<>();
+        for (Map<String, Object> point : timelinePoints(clientId, Map.of())) {
+            if ("EVENT".equals(point.get("kind"))) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> event = (Map<String, Object>) point.get("event");
+                events.add(new TimelineEvent((String) event.get("type"), (String) event.get("id"),
+                        (String) event.get("issueId")));
+            }
+        }
+        return events;
     }
 
-    /** Each issue on the timeline has both its events, IssueReported and ExpectationSet. */
-    static boolean everyIssueComplete(JsonPath timeline) {
-        return timeline.getList("entries.issueId", String.class).stream()
-                .collect(Collectors.groupingBy(id -> id, Collectors.counting()))
+    /**
+     * Every point of the client's scored timeline as the API answers it, from every page, with the given query
+     * parameters; empty while the relationship service does not answer 200.
+     */
+    List<Map<String, Object>> timelinePoints(String clientId, Map<String, String> query) {
+        List<Map<String, Object>> points = new ArrayList<>();
+        String cursor = null;
+        do {
+            RequestSpecification page = given().spec(json()).baseUri(url("relationship")).queryParams(query)
+                    .queryParam("limit", 1000);
+            if (cursor != null) {
+                page.queryParam("cursor", cursor);
+            }
+            var response = page.when().get("/clients/" + clientId + "/timeline");
+            if (response.statusCode() != 200) {
+                return List.of();
+            }
+            JsonPath timeline = response.jsonPath();
+            points.addAll(timeline.<Map<String, Object>>getList("points"));
+            cursor = timeline.getString("nextCursor");
+        } while (cursor != null);
+        return points;
+    }
+
+    /** The instant the client's stored timeline reaches: its latest event. */
+    String timelineAsOf(String clientId) {
+        return given().spec(json()).baseUri(url("relationship")).queryParam("limit", 1)
+                .when().get("/clients/" + clientId + "/timeline")
+                .then().statusCode(200).extract().path("asOf");
+    }
+
+    /** The intake events on the client's timeline: IssueReported and ExpectationSet, two per reported issue. */
+    List<TimelineEvent> intakeEvents(String clientId) {
+        return timelineEvents(clientId).stream().filter(event -> INTAKE_EVENTS.contains(event.type())).toList();
+    }
+
+    /** Each issue among the intake events has both of its events, IssueReported and ExpectationSet. */
+    static boolean everyIssueComplete(List<TimelineEvent> intakeEvents) {
+        return intakeEvents.stream()
+                .collect(Collectors.groupingBy(TimelineEvent::issueId, Collectors.counting()))
                 .values().stream().allMatch(count -> count == 2);
     }
 

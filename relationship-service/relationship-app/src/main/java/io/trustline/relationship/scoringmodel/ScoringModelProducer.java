@@ -15,9 +15,8 @@ import org.jboss.logging.Logger;
 /**
  * Loads the scoring model when the service starts: the built-in {@code trustline-default@1}, or
  * the file named by {@code trustline.scoring.model-file}. An invalid file stops the start-up with
- * the file and the field named, rather than scoring with a model nobody meant. Only the model is a
- * bean: nothing scores at runtime yet, and the live projection will build its {@code ScoringEngine}
- * from this model when it needs one.
+ * the file and the field named, rather than scoring with a model nobody meant. The live projection
+ * scores with it through {@link ActiveModels}.
  */
 @ApplicationScoped
 public class ScoringModelProducer {

@@ -1,15 +1,18 @@
 package io.trustline.relationship.timeline;
 
-import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
 
-/** A client's relationship events in the order they happened (then by event id, which is time-ordered). */
-public record ClientTimeline(String clientId, List<TimelineEntry> entries) {
-
-    static final Comparator<TimelineEntry> OCCURRENCE_ORDER =
-            Comparator.comparing(TimelineEntry::occurredAt).thenComparing(TimelineEntry::eventId);
-
-    public ClientTimeline {
-        entries = entries.stream().sorted(OCCURRENCE_ORDER).toList();
-    }
+/**
+ * One page of a client's scored timeline.
+ *
+ * @param modelId    the model that scored it, {@code name@version}
+ * @param asOf       the instant the timeline reaches: the one asked for, else the client's latest event
+ * @param trust      trust at {@code asOf} (the end of the timeline, not of this page)
+ * @param loyalty    loyalty at {@code asOf}
+ * @param points     the points of this page, in the order they happened
+ * @param nextCursor continues after this page; null on the last page
+ */
+public record ClientTimeline(String clientId, String modelId, Instant asOf, double trust, double loyalty,
+                             List<ScoredPoint> points, String nextCursor) {
 }

@@ -1,15 +1,25 @@
 package io.trustline.relationship.timeline;
 
-import io.trustline.platform.problem.UnknownResourceException;
+import io.trustline.platform.problem.InvalidFieldException;
 import io.trustline.platform.tenancy.ApiKeySecurityScheme;
 import io.trustline.platform.tenancy.CurrentTenant;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("/clients")
@@ -17,16 +27,46 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = ApiKeySecurityScheme.NAME)
 public class TimelineResource {
 
+    // RFC 3339 in UTC or with an offset, as every date in the API
+    private static final String DATE_TIME =
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})";
+
     @Inject
-    ClientTimelines timelines;
+    TimelineQueries queries;
     @Inject
     CurrentTenant tenant;
 
     @GET
     @Path("/{clientId}/timeline")
-    @Operation(summary = "A client's relationship events in the order they happened",
-            description = "Each entry names its event type, event id and time. 404 for a client with no events yet.")
-    public ClientTimeline timeline(@PathParam("clientId") String clientId) {
-        return timelines.find(tenant.id(), clientId).orElseThrow(() -> new UnknownResourceException("client", clientId));
+    @Operation(summary = "A client's trust and loyalty timeline, every change explained",
+            description = "One point per scored event (and per weekly clock tick that moved a score): the event, trust "
+                    + "and loyalty before and after, and each change with the model's rule id and a sentence. In the "
+                    + "order things happened; follow nextCursor for the next page (null on the last). 404 for a "
+                    + "client with no events yet; 400 naming the parameter for an unknown model or a bad value.")
+    public ClientTimeline timeline(
+            @PathParam("clientId") @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+") String clientId,
+            @Parameter(description = "The timeline as it stood then: events that occurred up to this instant, clock "
+                    + "ticks up to it (RFC 3339, e.g. 2026-03-31T00:00:00Z). Default: up to the client's latest event.")
+            @QueryParam("asOf") @Size(max = 40) @Pattern(regexp = DATE_TIME) String asOf,
+            @Parameter(description = "What if this model had scored it: a model id name@version the service knows. "
+                    + "Default: the model that scores the tenant.")
+            @QueryParam("model") @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]+@[0-9]+") String model,
+            @Parameter(description = "Points per page.")
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
+            @Parameter(description = "nextCursor of the previous page, as it came.")
+            @QueryParam("cursor") @Size(max = 400) @Pattern(regexp = "[A-Za-z0-9_-]+") String cursor) {
+        return queries.timeline(tenant.id(), clientId, instant(asOf), model, TimelineCursor.decode(cursor), limit);
+    }
+
+    private static Instant instant(String asOf) {
+        if (asOf == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(asOf).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException("asOf", "'" + asOf + "' is not a valid date-time: write RFC 3339 text "
+                    + "such as 2026-03-03T12:00:00Z.");
+        }
     }
 }
