@@ -79,6 +79,8 @@ public final class TrustlineArchitecture {
     public static JavaClasses mainClasses() {
         return new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                // an api's test jar (its golden files and their tests) is on a consumer's test classpath too
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages(NAMESPACE);
     }
 

@@ -15,6 +15,7 @@ import io.trustline.incident.api.MiscommunicationRecorded;
 import io.trustline.incident.api.ProactiveUpdateOverdue;
 import io.trustline.incident.api.ProactiveUpdateSent;
 import io.trustline.incident.api.ResolutionConfirmed;
+import io.trustline.incident.api.ResponseTargetMissed;
 import io.trustline.incident.api.ResponseTargetsSet;
 import io.trustline.incident.api.ServiceDisruptionAdmitted;
 import io.trustline.intake.api.Expectation;
@@ -22,6 +23,11 @@ import io.trustline.intake.api.ExpectationSet;
 import io.trustline.intake.api.IntakeEventTypes;
 import io.trustline.intake.api.IntakeTopics;
 import io.trustline.intake.api.IssueReported;
+import io.trustline.relationship.api.FeedbackReceived;
+import io.trustline.relationship.api.MeetingCadenceAgreed;
+import io.trustline.relationship.api.MeetingHeld;
+import io.trustline.relationship.api.RelationshipEventTypes;
+import io.trustline.relationship.api.RelationshipTopics;
 import io.trustline.relationship.scoring.ClientEvent;
 import java.time.Instant;
 import java.util.Map;
@@ -32,14 +38,7 @@ import java.util.stream.Collectors;
 /**
  * The published events the scoring engine reads, each translated into its {@link ClientEvent}: one mapping per
  * CloudEvent type, reading the data as the producer's {@code *-api} record (which checks it). Types without a
- * mapping are not scored and are ignored: {@code IncidentOpened} mirrors {@code IssueReported};
- * {@code ResponseTargetMissed} restates a deadline the engine judges itself from {@code ResponseTargetsSet} and
- * the acknowledgement or plan when it comes.
- *
- * <p>The relationship topic joins here: once {@code relationship-api} publishes {@code MeetingHeld},
- * {@code MeetingCadenceAgreed}, {@code CompetitorOfferDeclined}, {@code ContractRenewed}, {@code ReferralGiven},
- * {@code GoodwillGesture} and {@code FeedbackReceived}, a third table of translations keyed by
- * {@code RelationshipTopics.EVENTS} subscribes the projection to that topic, read from its beginning.
+ * mapping are not scored and are ignored: {@code IncidentOpened} mirrors {@code IssueReported}.
  */
 final class CatalogEvents {
 
@@ -61,6 +60,7 @@ final class CatalogEvents {
 
     private static final Map<String, Translation> INCIDENT = Map.ofEntries(
             Map.entry(IncidentEventTypes.RESPONSE_TARGETS_SET, CatalogEvents::responseTargetsSet),
+            Map.entry(IncidentEventTypes.RESPONSE_TARGET_MISSED, CatalogEvents::responseTargetMissed),
             Map.entry(IncidentEventTypes.ISSUE_ACKNOWLEDGED, (id, at, data) ->
                     new ClientEvent.IssueAcknowledged(id, at, data.as(IssueAcknowledged.class).issueId())),
             Map.entry(IncidentEventTypes.ACTION_PLAN_ISSUED, (id, at, data) ->
@@ -86,9 +86,22 @@ final class CatalogEvents {
             Map.entry(IncidentEventTypes.EXPECTATION_MISSED, (id, at, data) ->
                     new ClientEvent.ExpectationMissed(id, at, data.as(ExpectationMissed.class).issueId())));
 
+    private static final Map<String, Translation> RELATIONSHIP = Map.of(
+            RelationshipEventTypes.MEETING_HELD, (id, at, data) ->
+                    new ClientEvent.MeetingHeld(id, at, data.as(MeetingHeld.class).faceToFace()),
+            RelationshipEventTypes.MEETING_CADENCE_AGREED, (id, at, data) ->
+                    new ClientEvent.MeetingCadenceAgreed(id, at, data.as(MeetingCadenceAgreed.class).everyDays()),
+            RelationshipEventTypes.COMPETITOR_OFFER_DECLINED, (id, at, data) ->
+                    new ClientEvent.CompetitorOfferDeclined(id, at),
+            RelationshipEventTypes.CONTRACT_RENEWED, (id, at, data) -> new ClientEvent.ContractRenewed(id, at),
+            RelationshipEventTypes.REFERRAL_GIVEN, (id, at, data) -> new ClientEvent.ReferralGiven(id, at),
+            RelationshipEventTypes.GOODWILL_GESTURE, (id, at, data) -> new ClientEvent.GoodwillGesture(id, at),
+            RelationshipEventTypes.FEEDBACK_RECEIVED, CatalogEvents::feedbackReceived);
+
     private static final Map<String, Map<String, Translation>> BY_TOPIC = Map.of(
             IntakeTopics.EVENTS, INTAKE,
-            IncidentTopics.EVENTS, INCIDENT);
+            IncidentTopics.EVENTS, INCIDENT,
+            RelationshipTopics.EVENTS, RELATIONSHIP);
 
     private static final Map<String, Translation> BY_TYPE = BY_TOPIC.values().stream()
             .flatMap(byType -> byType.entrySet().stream())
@@ -130,6 +143,17 @@ final class CatalogEvents {
         ResponseTargetsSet targets = data.as(ResponseTargetsSet.class);
         return new ClientEvent.ResponseTargetsSet(id, at, targets.issueId(), targets.acknowledgeBy(), targets.planBy(),
                 targets.updateEvery(), targets.resolveBy(), targets.policyVersion());
+    }
+
+    private static ClientEvent responseTargetMissed(String id, Instant at, EventData data) {
+        ResponseTargetMissed missed = data.as(ResponseTargetMissed.class);
+        return new ClientEvent.ResponseTargetMissed(id, at, missed.issueId(),
+                ClientEvent.ResponsePhase.valueOf(missed.phase().name()));
+    }
+
+    private static ClientEvent feedbackReceived(String id, Instant at, EventData data) {
+        FeedbackReceived feedback = data.as(FeedbackReceived.class);
+        return new ClientEvent.FeedbackReceived(id, at, feedback.csat(), feedback.nps());
     }
 
     private static ClientEvent serviceDisruptionAdmitted(String id, Instant at, EventData data) {

@@ -23,6 +23,14 @@ import io.trustline.incident.api.ServiceDisruptionAdmitted;
 import io.trustline.intake.api.ExpectationSet;
 import io.trustline.intake.api.IntakeEventTypes;
 import io.trustline.intake.api.IssueReported;
+import io.trustline.relationship.api.CompetitorOfferDeclined;
+import io.trustline.relationship.api.ContractRenewed;
+import io.trustline.relationship.api.FeedbackReceived;
+import io.trustline.relationship.api.GoodwillGesture;
+import io.trustline.relationship.api.MeetingCadenceAgreed;
+import io.trustline.relationship.api.MeetingHeld;
+import io.trustline.relationship.api.ReferralGiven;
+import io.trustline.relationship.api.RelationshipEventTypes;
 import io.trustline.relationship.scoring.ClientEvent;
 import io.trustline.testkit.golden.GoldenExample;
 import io.trustline.testkit.golden.GoldenJson;
@@ -157,10 +165,47 @@ class CatalogEventsTest {
     }
 
     @Test
-    void incidentOpened_andResponseTargetMissed_areNotScored() {
+    void responseTargetMissed() {
+        GoldenExample<ResponseTargetMissed> example = GoldenJson.example(ResponseTargetMissed.class);
+        assertThat(translated(IncidentEventTypes.RESPONSE_TARGET_MISSED, example))
+                .isEqualTo(new ClientEvent.ResponseTargetMissed(EVENT_ID, TIME, ISSUE,
+                        ClientEvent.ResponsePhase.valueOf(example.text("phase"))));
+    }
+
+    @Test
+    void incidentOpened_isNotScored() {
         assertThat(translate(IncidentEventTypes.INCIDENT_OPENED, GoldenJson.example(IncidentOpened.class))).isEmpty();
-        assertThat(translate(IncidentEventTypes.RESPONSE_TARGET_MISSED, GoldenJson.example(ResponseTargetMissed.class)))
-                .isEmpty();
+    }
+
+    @Test
+    void meetingHeld() {
+        assertThat(translated(RelationshipEventTypes.MEETING_HELD, GoldenJson.example(MeetingHeld.class)))
+                .isEqualTo(new ClientEvent.MeetingHeld(EVENT_ID, TIME, true));
+    }
+
+    @Test
+    void meetingCadenceAgreed() {
+        assertThat(translated(RelationshipEventTypes.MEETING_CADENCE_AGREED, GoldenJson.example(MeetingCadenceAgreed.class)))
+                .isEqualTo(new ClientEvent.MeetingCadenceAgreed(EVENT_ID, TIME, 30));
+    }
+
+    @Test
+    void competitorOfferDeclined_contractRenewed_referralGiven_goodwillGesture() {
+        assertThat(translated(RelationshipEventTypes.COMPETITOR_OFFER_DECLINED,
+                GoldenJson.example(CompetitorOfferDeclined.class)))
+                .isEqualTo(new ClientEvent.CompetitorOfferDeclined(EVENT_ID, TIME));
+        assertThat(translated(RelationshipEventTypes.CONTRACT_RENEWED, GoldenJson.example(ContractRenewed.class)))
+                .isEqualTo(new ClientEvent.ContractRenewed(EVENT_ID, TIME));
+        assertThat(translated(RelationshipEventTypes.REFERRAL_GIVEN, GoldenJson.example(ReferralGiven.class)))
+                .isEqualTo(new ClientEvent.ReferralGiven(EVENT_ID, TIME));
+        assertThat(translated(RelationshipEventTypes.GOODWILL_GESTURE, GoldenJson.example(GoodwillGesture.class)))
+                .isEqualTo(new ClientEvent.GoodwillGesture(EVENT_ID, TIME));
+    }
+
+    @Test
+    void feedbackReceived() {
+        assertThat(translated(RelationshipEventTypes.FEEDBACK_RECEIVED, GoldenJson.example(FeedbackReceived.class)))
+                .isEqualTo(new ClientEvent.FeedbackReceived(EVENT_ID, TIME, 4, null));
     }
 
     @Test
@@ -172,7 +217,8 @@ class CatalogEventsTest {
     void everyTypeTheProducersPublish_isScoredOrDeliberatelyLeftOut() {
         Set<String> published = new HashSet<>(constants(IntakeEventTypes.class));
         published.addAll(constants(IncidentEventTypes.class));
-        Set<String> leftOut = Set.of(IncidentEventTypes.INCIDENT_OPENED, IncidentEventTypes.RESPONSE_TARGET_MISSED);
+        published.addAll(constants(RelationshipEventTypes.class));
+        Set<String> leftOut = Set.of(IncidentEventTypes.INCIDENT_OPENED);
 
         Set<String> accounted = new HashSet<>(CatalogEvents.types());
         accounted.addAll(leftOut);

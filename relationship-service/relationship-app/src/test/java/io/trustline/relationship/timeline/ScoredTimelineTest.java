@@ -44,7 +44,7 @@ import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-/** Intake and incident events on Kafka become each client's scored timeline, read over REST. */
+/** Intake, incident and relationship events on Kafka become each client's scored timeline, read over REST. */
 @QuarkusTest
 @RequiresInfra
 @WithTestResource(TrustlineInfraResource.class)
@@ -88,6 +88,20 @@ class ScoredTimelineTest {
         assertThat(timeline.getDouble("trust")).isEqualTo(timeline.getDouble("points[3].trust.after"));
         assertThat(timeline.getString("asOf")).isEqualTo("2026-03-02T08:52:00Z");
         assertThat(timeline.getString("nextCursor")).isNull();
+    }
+
+    @Test
+    void aMomentRecordedOverRest_isScoredOnTheClientsTimeline() {
+        String clientId = uniqueClient();
+        given().header("Authorization", bearer(API_KEY_A)).contentType("application/json")
+                .body("{\"competitor\": \"Cheap IT Ltd\", \"offer\": \"20% off for a year\","
+                        + " \"clientWords\": \"you were there when payroll broke\"}")
+                .when().post("/clients/" + clientId + "/offers-declined")
+                .then().statusCode(201);
+
+        JsonPath timeline = awaitPoints(clientId, 1, "CompetitorOfferDeclined");
+        assertThat(timeline.getList("points[0].changes.rule")).containsExactly("004.offer-declined");
+        assertThat(timeline.getDouble("points[0].loyalty.after")).isGreaterThan(timeline.getDouble("points[0].loyalty.before"));
     }
 
     @Test

@@ -6,9 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
 
-/** Feeds the scored timeline with every intake and incident event the model scores; other types are ignored. */
+/** Feeds the scored timeline with every intake, incident and relationship event the model scores; other types are ignored. */
 @ApplicationScoped
-public class IntakeAndIncidentEventsConsumer implements CloudEventSubscriber {
+public class CatalogEventsConsumer implements CloudEventSubscriber {
 
     @Inject
     ScoredTimelineProjection projection;
