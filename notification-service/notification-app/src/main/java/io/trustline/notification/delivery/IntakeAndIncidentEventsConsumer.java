@@ -27,7 +27,7 @@ import java.util.Set;
  * and then dead-letters; a retry may reach endpoints that already got it, and receivers dedupe on the id.
  */
 @ApplicationScoped
-public class CatalogEventsConsumer implements CloudEventSubscriber {
+public class IntakeAndIncidentEventsConsumer implements CloudEventSubscriber {
 
     private static final EventFormat STRUCTURED = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
