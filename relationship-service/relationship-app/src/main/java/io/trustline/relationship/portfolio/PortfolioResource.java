@@ -1,0 +1,57 @@
+package io.trustline.relationship.portfolio;
+
+import io.trustline.platform.tenancy.ApiKeySecurityScheme;
+import io.trustline.platform.tenancy.CurrentTenant;
+import io.trustline.relationship.scoring.churn.ChurnRisk;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+@Path("/clients")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = ApiKeySecurityScheme.NAME)
+public class PortfolioResource {
+
+    @Inject
+    Portfolio portfolio;
+    @Inject
+    CurrentTenant tenant;
+
+    @GET
+    @Operation(summary = "The portfolio: every client's trust, loyalty, trends, churn risk and meetings",
+            description = "Per client: trust and loyalty now and their change over 30 days, the churn-risk level and "
+                    + "causes (each naming its events), the last review meeting and when the next is due; assessedAt "
+                    + "says when (an entry is re-assessed when the client has a new event, and as time passes). The "
+                    + "most at risk first; follow nextCursor for the next page (null on the last). 400 naming a bad "
+                    + "parameter.")
+    public PortfolioPage clients(
+            @Parameter(description = "Only the clients at this churn-risk level.")
+            @QueryParam("risk") @Pattern(regexp = "HIGH|MEDIUM|LOW|NONE") String risk,
+            @Parameter(description = "risk: HIGH first; trust, loyalty: the lowest first. Ties by client id.")
+            @QueryParam("sort") @DefaultValue("risk") @Pattern(regexp = "risk|trust|loyalty") String sort,
+            @Parameter(description = "Clients per page.")
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+            @Parameter(description = "nextCursor of the previous page, as it came, with the same sort.")
+            @QueryParam("cursor") @Size(max = 400) @Pattern(regexp = "[A-Za-z0-9_-]+") String cursor) {
+        PortfolioSort order = PortfolioSort.valueOf(sort.toUpperCase(Locale.ROOT));
+        PortfolioEntries.Page page = portfolio.page(tenant.id(), risk == null ? null : ChurnRisk.Level.valueOf(risk),
+                order, PortfolioCursor.decode(cursor, order), limit);
+        List<PortfolioEntry> clients = page.entries();
+        PortfolioEntry last = clients.isEmpty() ? null : clients.get(clients.size() - 1);
+        return new PortfolioPage(clients, page.more()
+                ? new PortfolioCursor(order, order.key(last), last.clientId()).encode() : null);
+    }
+}
