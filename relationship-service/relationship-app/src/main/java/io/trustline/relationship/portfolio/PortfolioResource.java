@@ -4,8 +4,6 @@ import io.trustline.platform.tenancy.ApiKeySecurityScheme;
 import io.trustline.platform.tenancy.CurrentTenant;
 import io.trustline.relationship.scoring.churn.ChurnRisk;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
@@ -17,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -42,13 +42,15 @@ public class PortfolioResource {
             @QueryParam("risk") @Pattern(regexp = "HIGH|MEDIUM|LOW|NONE") String risk,
             @Parameter(description = "risk: HIGH first; trust, loyalty: the lowest first. Ties by client id.")
             @QueryParam("sort") @DefaultValue("risk") @Pattern(regexp = "risk|trust|loyalty") String sort,
-            @Parameter(description = "Clients per page.")
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+            // text, not int: JAX-RS answers 404 for a query parameter it cannot convert, and a bad value is a 400
+            @Parameter(description = "Clients per page.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "500", defaultValue = "50"))
+            @QueryParam("limit") @DefaultValue("50") @Pattern(regexp = "[1-9][0-9]?|[1-4][0-9][0-9]|500") String limit,
             @Parameter(description = "nextCursor of the previous page, as it came, with the same sort.")
             @QueryParam("cursor") @Size(max = 400) @Pattern(regexp = "[A-Za-z0-9_-]+") String cursor) {
         PortfolioSort order = PortfolioSort.valueOf(sort.toUpperCase(Locale.ROOT));
         PortfolioEntries.Page page = portfolio.page(tenant.id(), risk == null ? null : ChurnRisk.Level.valueOf(risk),
-                order, PortfolioCursor.decode(cursor, order), limit);
+                order, PortfolioCursor.decode(cursor, order), Integer.parseInt(limit));
         List<PortfolioEntry> clients = page.entries();
         PortfolioEntry last = clients.isEmpty() ? null : clients.get(clients.size() - 1);
         return new PortfolioPage(clients, page.more()
