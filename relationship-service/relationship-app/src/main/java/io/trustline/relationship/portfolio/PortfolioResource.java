@@ -38,9 +38,11 @@ public class PortfolioResource {
                     + "most at risk first; follow nextCursor for the next page (null on the last). 400 naming a bad "
                     + "parameter.")
     public PortfolioPage clients(
-            @Parameter(description = "Only the clients at this churn-risk level.")
+            @Parameter(description = "Only the clients at this churn-risk level.",
+                    schema = @Schema(enumeration = {"HIGH", "MEDIUM", "LOW", "NONE"}))
             @QueryParam("risk") @Pattern(regexp = "HIGH|MEDIUM|LOW|NONE") String risk,
-            @Parameter(description = "risk: HIGH first; trust, loyalty: the lowest first. Ties by client id.")
+            @Parameter(description = "risk: HIGH first; trust, loyalty: the lowest first. Ties by client id.",
+                    schema = @Schema(enumeration = {"risk", "trust", "loyalty"}, defaultValue = "risk"))
             @QueryParam("sort") @DefaultValue("risk") @Pattern(regexp = "risk|trust|loyalty") String sort,
             // text, not int: JAX-RS answers 404 for a query parameter it cannot convert, and a bad value is a 400
             @Parameter(description = "Clients per page.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",

@@ -195,6 +195,20 @@ class PortfolioQueryTest {
     }
 
     @Test
+    void theSchema_saysEveryParametersConstraints() {
+        JsonPath openApi = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        String parameter = "paths.'/clients'.get.parameters.find { it.name == '%s' }.schema.";
+
+        assertThat(openApi.getList(parameter.formatted("risk") + "enum")).containsExactly("HIGH", "MEDIUM", "LOW", "NONE");
+        assertThat(openApi.getList(parameter.formatted("sort") + "enum")).containsExactly("risk", "trust", "loyalty");
+        assertThat(openApi.getInt(parameter.formatted("limit") + "minimum")).isEqualTo(1);
+        assertThat(openApi.getInt(parameter.formatted("limit") + "maximum")).isEqualTo(500);
+        assertThat(openApi.getString(parameter.formatted("cursor") + "pattern")).isEqualTo("[A-Za-z0-9_-]+");
+        assertThat(openApi.getString("paths.'/clients/{clientId}/churn-risk'.get.parameters.find { it.name == 'asOf' }"
+                + ".schema.pattern")).startsWith("[0-9]{4}-");
+    }
+
+    @Test
     void withoutAKey_is401() {
         given().when().get("/clients").then().statusCode(401);
     }
