@@ -32,7 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * once. The timeline of any model and any instant can be recomputed from here.
  */
 @ApplicationScoped
-class ClientEvents {
+public class ClientEvents {
 
     private static final Map<String, Class<? extends ClientEvent>> TYPES = ClientEvent.typesByName();
     // durations as ISO text like every other time value we store, not as numbers of seconds
@@ -69,7 +69,7 @@ class ClientEvents {
     }
 
     /** Every stored event of the client, in no particular order. */
-    List<ClientEvent> all(String tenantId, String clientId) {
+    public List<ClientEvent> all(String tenantId, String clientId) {
         return find(ofClient(tenantId, clientId));
     }
 
@@ -77,12 +77,12 @@ class ClientEvents {
      * The client's events that occurred up to {@code asOf}, and some a little after it (stored to the
      * millisecond): the engine cuts the history at {@code asOf} exactly.
      */
-    List<ClientEvent> upTo(String tenantId, String clientId, Instant asOf) {
+    public List<ClientEvent> upTo(String tenantId, String clientId, Instant asOf) {
         Instant millisecondAfter = asOf.plusMillis(1);
         return find(Filters.and(ofClient(tenantId, clientId), Filters.lt("occurredAt", Date.from(millisecondAfter))));
     }
 
-    boolean any(String tenantId, String clientId) {
+    public boolean any(String tenantId, String clientId) {
         return events.find(ofClient(tenantId, clientId)).projection(Projections.include("_id")).limit(1).first() != null;
     }
 

@@ -46,6 +46,11 @@ final class ClientHistory {
         return new ClientHistory(Collections.unmodifiableList(more), ids, engine.timeline(more));
     }
 
+    /** The events in canonical order. */
+    List<ClientEvent> events() {
+        return events;
+    }
+
     boolean contains(String eventId) {
         return eventIds.contains(eventId);
     }

@@ -5,6 +5,7 @@ import io.trustline.relationship.scoring.ScoringEngine;
 import io.trustline.relationship.scoring.TimelinePoint;
 import io.trustline.relationship.scoringmodel.ActiveModels;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,8 @@ public class ScoredTimelineProjection {
     ClientHistories cache;
     @Inject
     ActiveModels models;
+    @Inject
+    Event<ClientScored> scored;
 
     public void apply(String tenantId, String clientId, ClientEvent event) {
         ScoringEngine engine = models.of(tenantId);
@@ -71,6 +74,7 @@ public class ScoredTimelineProjection {
         timelines.write(tenantId, clientId, next.modelId(), diff);
         timelines.save(tenantId, summary);
         cache.put(tenantId, clientId, next);
+        scored.fire(new ClientScored(tenantId, clientId, next.events()));
     }
 
     /** The summary says the stored points are exactly this history's, under the tenant's active model. */

@@ -1,6 +1,5 @@
 package io.trustline.relationship.timeline;
 
-import io.trustline.platform.problem.InvalidFieldException;
 import io.trustline.platform.tenancy.ApiKeySecurityScheme;
 import io.trustline.platform.tenancy.CurrentTenant;
 import jakarta.inject.Inject;
@@ -15,9 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -26,10 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = ApiKeySecurityScheme.NAME)
 public class TimelineResource {
-
-    // RFC 3339 in UTC or with an offset, as every date in the API
-    private static final String DATE_TIME =
-            "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})";
 
     @Inject
     TimelineQueries queries;
@@ -47,7 +39,7 @@ public class TimelineResource {
             @PathParam("clientId") @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+") String clientId,
             @Parameter(description = "The timeline as it stood then: events that occurred up to this instant, clock "
                     + "ticks up to it (RFC 3339, e.g. 2026-03-31T00:00:00Z). Default: up to the client's latest event.")
-            @QueryParam("asOf") @Size(max = 40) @Pattern(regexp = DATE_TIME) String asOf,
+            @QueryParam("asOf") @Size(max = 40) @Pattern(regexp = AsOfParameter.DATE_TIME) String asOf,
             @Parameter(description = "What if this model had scored it: a model id name@version the service knows. "
                     + "Default: the model that scores the tenant.")
             @QueryParam("model") @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]+@[0-9]+") String model,
@@ -55,18 +47,7 @@ public class TimelineResource {
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
             @Parameter(description = "nextCursor of the previous page, as it came.")
             @QueryParam("cursor") @Size(max = 400) @Pattern(regexp = "[A-Za-z0-9_-]+") String cursor) {
-        return queries.timeline(tenant.id(), clientId, instant(asOf), model, TimelineCursor.decode(cursor), limit);
-    }
-
-    private static Instant instant(String asOf) {
-        if (asOf == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(asOf).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException("asOf", "'" + asOf + "' is not a valid date-time: write RFC 3339 text "
-                    + "such as 2026-03-03T12:00:00Z.");
-        }
+        return queries.timeline(tenant.id(), clientId, AsOfParameter.parse(asOf), model, TimelineCursor.decode(cursor),
+                limit);
     }
 }
