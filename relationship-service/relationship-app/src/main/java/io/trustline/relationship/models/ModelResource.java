@@ -11,12 +11,15 @@ import io.trustline.relationship.scoring.model.ScoringModelFiles;
 import io.trustline.relationship.scoringmodel.ModelCatalog;
 import io.trustline.relationship.scoringmodel.TenantModels;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -51,6 +54,10 @@ public class ModelResource {
     ModelCatalog catalog;
     @Inject
     CurrentTenant tenant;
+    @Inject
+    ModelSwitching switching;
+    @Inject
+    ModelComparisons comparisons;
 
     @GET
     @Operation(summary = "The scoring models your tenant knows",
@@ -99,6 +106,45 @@ public class ModelResource {
         }
         return (registration.created() ? Response.created(location) : Response.ok().location(location))
                 .entity(view).build();
+    }
+
+    @GET
+    @Path("/active")
+    @Operation(summary = "The model scoring your clients, and the latest switch",
+            description = "latestSwitch shows a switch in progress (RESCORING: the old model still scores; "
+                    + "HANDING_OVER: the new one does), with clientsDone of clientsTotal, or the last one, DONE or "
+                    + "FAILED with failedReason (the old model then stays active).")
+    public ActiveModelStatus active() {
+        return switching.status(tenant.id());
+    }
+
+    @PUT
+    @Path("/active")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Switch the model that scores your clients",
+            description = "Every client is rescored under the model in the background while the current model "
+                    + "keeps scoring and being served; then the switch is made in one step. 202 with the switch (follow "
+                    + "it with GET /models/active); 200 when the model is already active. 400 for a model your tenant "
+                    + "does not know; 409 while a switch to another model runs. Asking again for the model being "
+                    + "switched to answers 202 with the same switch.")
+    public Response switchTo(@NotNull @Valid SwitchActiveModelRequest request) {
+        String tenantId = tenant.id();
+        boolean switching = this.switching.request(tenantId, request.modelId());
+        return Response.status(switching ? Response.Status.ACCEPTED : Response.Status.OK)
+                .entity(this.switching.status(tenantId)).build();
+    }
+
+    @POST
+    @Path("/comparisons")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Two models over your clients' histories",
+            description = "Per client, in client id order: trust and loyalty under modelA and modelB as of asOf "
+                    + "(default now), the churn-risk level under each, and riskFlips, the clients whose level differs. "
+                    + "At most limit clients per answer (1-" + ModelComparisons.MAX_CLIENTS + ", default "
+                    + ModelComparisons.DEFAULT_CLIENTS + "); pass nextAfter as after for the next ones. Computed "
+                    + "from the stored events on each call.")
+    public ModelComparisonView compare(@NotNull @Valid CompareModelsRequest request) {
+        return comparisons.compare(tenant.id(), request);
     }
 
     private static Response invalidModel(InvalidScoringModelException e) {
