@@ -82,6 +82,16 @@ public class ClientEvents {
         return find(Filters.and(ofClient(tenantId, clientId), Filters.lt("occurredAt", Date.from(millisecondAfter))));
     }
 
+    /** The ids of the tenant's clients that have events, sorted. */
+    List<String> clientIds(String tenantId) {
+        return events.distinct("clientId", Filters.eq("tenantId", tenantId), String.class).into(new ArrayList<>())
+                .stream().sorted().toList();
+    }
+
+    long count(String tenantId, String clientId) {
+        return events.countDocuments(ofClient(tenantId, clientId));
+    }
+
     public boolean any(String tenantId, String clientId) {
         return events.find(ofClient(tenantId, clientId)).projection(Projections.include("_id")).limit(1).first() != null;
     }

@@ -52,6 +52,16 @@ class ScoredTimelines {
         summaries.replaceOne(Filters.eq("_id", tenantId + "|" + summary.clientId()), stored, UPSERT);
     }
 
+    /**
+     * Replaces the summary only while it still says its points reflect {@code eventCount} events under
+     * {@code modelId}; false when the projection has written another one since.
+     */
+    boolean replaceIf(String tenantId, String modelId, int eventCount, ClientTimelineSummary summary) {
+        Document stored = DocumentMapper.toDocument(summary).append("tenantId", tenantId);
+        return summaries.replaceOne(Filters.and(Filters.eq("_id", tenantId + "|" + summary.clientId()),
+                Filters.eq("modelId", modelId), Filters.eq("eventCount", eventCount)), stored).getMatchedCount() == 1;
+    }
+
     /** Writes the changed points and deletes the positions that are gone, all in one round trip where possible. */
     void write(String tenantId, String clientId, String modelId, TimelineDiff<ScoredPoint> diff) {
         if (diff.isEmpty()) {

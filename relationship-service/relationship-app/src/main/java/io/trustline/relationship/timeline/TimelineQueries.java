@@ -29,9 +29,9 @@ class TimelineQueries {
     ActiveModels models;
 
     ClientTimeline timeline(String tenantId, String clientId, Instant asOf, String modelId, String after, int limit) {
-        ScoringEngine engine = modelId == null ? models.of(tenantId) : models.byId(modelId).orElseThrow(() ->
+        ScoringEngine engine = modelId == null ? models.of(tenantId) : models.byId(tenantId, modelId).orElseThrow(() ->
                 new InvalidFieldException("model", "'" + modelId + "' is not a model this service knows; known: "
-                        + String.join(", ", models.knownIds()) + "."));
+                        + String.join(", ", models.knownIds(tenantId)) + "."));
         String active = models.of(tenantId).model().id();
         if (asOf == null && engine.model().id().equals(active)) {
             Optional<ClientTimelineSummary> stored = timelines.summary(tenantId, clientId)

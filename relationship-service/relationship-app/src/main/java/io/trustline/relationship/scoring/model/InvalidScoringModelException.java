@@ -1,9 +1,26 @@
 package io.trustline.relationship.scoring.model;
 
-/** A model file that cannot be used, naming the file and what is wrong in it. */
+import java.util.List;
+
+/**
+ * A model file that cannot be used, naming the file and every problem found in it, each as
+ * {@code path: why} ({@code trust.clientChased: missing}), or a sentence when the file as a whole is wrong.
+ */
 public final class InvalidScoringModelException extends RuntimeException {
 
+    private final List<String> problems;
+
     public InvalidScoringModelException(String origin, String problem) {
-        super("scoring model " + origin + " is invalid: " + problem);
+        this(origin, List.of(problem));
+    }
+
+    public InvalidScoringModelException(String origin, List<String> problems) {
+        super("scoring model " + origin + " is invalid: " + String.join("; ", problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Each problem on its own, in the order found. */
+    public List<String> problems() {
+        return problems;
     }
 }

@@ -67,6 +67,7 @@ public final class ScoringModelFiles {
         }
     }
 
+    /** Reads a model from YAML or JSON text (JSON is YAML too). */
     public static ScoringModel read(InputStream yaml, String origin) {
         ScoringModel model;
         try {
@@ -76,26 +77,50 @@ public final class ScoringModelFiles {
             }
             List<String> shape = ModelFileShape.problems(tree);
             if (!shape.isEmpty()) {
-                throw new InvalidScoringModelException(origin, String.join("; ", shape));
+                throw new InvalidScoringModelException(origin, shape);
             }
             model = YAML.treeToValue(tree, ScoringModel.class);
         } catch (JacksonException e) {
-            throw new InvalidScoringModelException(origin, e.getOriginalMessage() + locationOf(e));
+            throw new InvalidScoringModelException(origin, pathOf(e) + e.getOriginalMessage() + lineOf(e));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read scoring model " + origin, e);
         }
         List<String> problems = check(model);
         if (!problems.isEmpty()) {
-            throw new InvalidScoringModelException(origin, String.join("; ", problems));
+            throw new InvalidScoringModelException(origin, problems);
         }
         return model;
     }
 
-    private static String locationOf(JacksonException e) {
-        String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
-                ? mapping.getPathReference() : null;
-        String where = path == null ? "" : " at " + path.replace("io.trustline.relationship.scoring.", "");
-        return e.getLocation() == null ? where : where + " (line " + e.getLocation().getLineNr() + ")";
+    // "trust.clientChased: " when the parser knows the key (a repeated key, a number too large), so the
+    // problem reads like the shape checks' ones
+    private static String pathOf(JacksonException e) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (var reference : mapping.getPath()) {
+                if (reference.getFieldName() != null) {
+                    path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+                } else if (reference.getIndex() >= 0) {
+                    path.append('[').append(reference.getIndex()).append(']');
+                }
+            }
+            return path + ": ";
+        }
+        if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser) {
+            List<String> keys = new ArrayList<>();
+            for (var context = parser.getParsingContext(); context != null && !context.inRoot();
+                 context = context.getParent()) {
+                if (context.getCurrentName() != null) {
+                    keys.add(0, context.getCurrentName());
+                }
+            }
+            return keys.isEmpty() ? "" : String.join(".", keys) + ": ";
+        }
+        return "";
+    }
+
+    private static String lineOf(JacksonException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
     }
 
     private static List<String> check(ScoringModel model) {

@@ -50,6 +50,22 @@ class ScoringModelFilesTest {
     }
 
     @Test
+    void everyFaultyKey_isListedOnItsOwn_byItsPath() {
+        assertThatThrownBy(() -> Scoring.variant("  clientChased: -3 ", "  clientChasd: minus three "))
+                .isInstanceOfSatisfying(InvalidScoringModelException.class, e -> assertThat(e.problems())
+                        .anySatisfy(problem -> assertThat(problem).startsWith("trust.clientChasd: unknown key"))
+                        .contains("trust.clientChased: missing")
+                        .hasSizeGreaterThanOrEqualTo(2));
+    }
+
+    @Test
+    void aRepeatedKey_isRefused_namingItsPath() {
+        assertThatThrownBy(() -> Scoring.variant("  clientChased: -3 ", "  clientChased: -3\n  clientChased: -4 "))
+                .isInstanceOfSatisfying(InvalidScoringModelException.class, e -> assertThat(e.problems())
+                        .singleElement().asString().startsWith("trust.clientChased: ").contains("clientChased"));
+    }
+
+    @Test
     void aWordWhereANumberBelongs_isRefused() {
         assertThatThrownBy(() -> Scoring.variant("  clientChased: -3 ", "  clientChased: minus three "))
                 .isInstanceOf(InvalidScoringModelException.class)

@@ -1,0 +1,117 @@
+package io.trustline.relationship.models;
+
+import io.trustline.platform.failure.FailureKind;
+import io.trustline.relationship.scoring.ScoringEngine;
+import io.trustline.relationship.scoringmodel.TenantModels;
+import io.trustline.relationship.timeline.ClientRescoring;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.conversions.Bson;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs one claimed switch to its end. While the old model is active, every client is rescored under the target
+ * (its own points; the old ones keep being served), then caught up: clients whose events grew meanwhile, or that
+ * appeared, are rescored again until a pass finds none behind (at most {@link #CATCH_UP_PASSES}). Then one write
+ * makes the target active, and each client's summary is handed over to the target's points when it still reflects
+ * exactly what was rescored. An event scored between the last catch-up and the switch is not lost: its client's
+ * summary no longer matches, so its timeline is computed from the stored events until its next event repairs the
+ * points. Nothing is published: rescoring derives no events.
+ */
+@ApplicationScoped
+class ModelSwitchJob {
+
+    static final Duration LEASE = Duration.ofSeconds(30);
+    static final int CATCH_UP_PASSES = 5;
+    private static final Logger LOG = Logger.getLogger(ModelSwitchJob.class);
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    ModelSwitches switches;
+    @Inject
+    ClientRescoring rescoring;
+    @Inject
+    TenantModels models;
+
+    void run(String tenantId, String owner) {
+        Optional<ModelSwitch> latest = switches.latest(tenantId).filter(ModelSwitch::running);
+        if (latest.isEmpty()) {
+            return;
+        }
+        ModelSwitch running = latest.get();
+        try {
+            Optional<ScoringEngine> target = models.byId(tenantId, running.targetModelId());
+            if (target.isEmpty()) {
+                switches.fail(running, tenantId, owner, "the model " + running.targetModelId() + " is unknown",
+                        clock.instant());
+                return;
+            }
+            Map<String, Integer> counts = switches.rescoredCounts(running);
+            if (running.state() == ModelSwitch.State.RESCORING) {
+                rescore(running, tenantId, owner, target.get(), counts);
+                models.activate(tenantId, running.targetModelId(), clock.instant());
+                keep(running, tenantId, owner, ModelSwitches.state(ModelSwitch.State.HANDING_OVER, clock.instant()));
+            }
+            counts.forEach((clientId, eventCount) ->
+                    rescoring.handOver(tenantId, clientId, target.get(), running.fromModelId(), eventCount));
+            keep(running, tenantId, owner, ModelSwitches.state(ModelSwitch.State.DONE, clock.instant()));
+        } catch (LeaseLost e) {
+            LOG.infof("the switch of tenant %s to %s moved to another instance", tenantId, running.targetModelId());
+        } catch (RuntimeException e) {
+            if (FailureKind.of(e) == FailureKind.INFRASTRUCTURE) {
+                // an outage, not a fault of the switch: the lease runs out and it is resumed
+                LOG.warnf(e, "the switch of tenant %s to %s paused", tenantId, running.targetModelId());
+                return;
+            }
+            LOG.errorf(e, "the switch of tenant %s to %s failed", tenantId, running.targetModelId());
+            switches.fail(running, tenantId, owner, String.valueOf(e.getMessage()), clock.instant());
+        }
+    }
+
+    private void rescore(ModelSwitch running, String tenantId, String owner, ScoringEngine target,
+                         Map<String, Integer> counts) {
+        List<String> clients = rescoring.clientIds(tenantId);
+        for (String clientId : clients) {
+            if (!counts.containsKey(clientId)) {
+                rescoreOne(running, tenantId, owner, target, counts, clientId, clients.size());
+            }
+        }
+        for (int pass = 0; pass < CATCH_UP_PASSES; pass++) {
+            List<String> now = rescoring.clientIds(tenantId);
+            List<String> behind = now.stream().filter(clientId -> !counts.containsKey(clientId)
+                    || rescoring.eventCount(tenantId, clientId) != counts.get(clientId)).toList();
+            if (behind.isEmpty()) {
+                return;
+            }
+            for (String clientId : behind) {
+                rescoreOne(running, tenantId, owner, target, counts, clientId, now.size());
+            }
+        }
+    }
+
+    private void rescoreOne(ModelSwitch running, String tenantId, String owner, ScoringEngine target,
+                            Map<String, Integer> counts, String clientId, int total) {
+        int eventCount = rescoring.rescore(tenantId, clientId, target);
+        switches.rescored(running, clientId, eventCount);
+        counts.put(clientId, eventCount);
+        keep(running, tenantId, owner, ModelSwitches.progress(counts.size(), Math.max(total, counts.size())));
+    }
+
+    private void keep(ModelSwitch running, String tenantId, String owner, Bson update) {
+        if (!switches.renew(running, tenantId, owner, clock.instant(), LEASE, update)) {
+            throw new LeaseLost();
+        }
+    }
+
+    private static final class LeaseLost extends RuntimeException {
+        LeaseLost() {
+            super(null, null, false, false);
+        }
+    }
+}
