@@ -57,6 +57,34 @@ public final class RelationshipEventTypes {
      */
     public static final String FEEDBACK_RECEIVED = "io.trustline.relationship.FeedbackReceived.v1";
 
+    /**
+     * Type of {@link TrustChanged}, derived from live scoring.
+     *
+     * @since v1
+     */
+    public static final String TRUST_CHANGED = "io.trustline.relationship.TrustChanged.v1";
+
+    /**
+     * Type of {@link LoyaltyChanged}, derived from live scoring.
+     *
+     * @since v1
+     */
+    public static final String LOYALTY_CHANGED = "io.trustline.relationship.LoyaltyChanged.v1";
+
+    /**
+     * Type of {@link ChurnRiskRaised}, derived from live scoring.
+     *
+     * @since v1
+     */
+    public static final String CHURN_RISK_RAISED = "io.trustline.relationship.ChurnRiskRaised.v1";
+
+    /**
+     * Type of {@link ChurnRiskCleared}, derived from live scoring.
+     *
+     * @since v1
+     */
+    public static final String CHURN_RISK_CLEARED = "io.trustline.relationship.ChurnRiskCleared.v1";
+
     private RelationshipEventTypes() {
     }
 }
