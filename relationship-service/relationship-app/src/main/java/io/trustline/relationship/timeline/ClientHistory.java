@@ -58,6 +58,10 @@ final class ClientHistory {
         return timeline.modelId();
     }
 
+    Timeline timeline() {
+        return timeline;
+    }
+
     List<TimelinePoint> points() {
         return timeline.points();
     }
