@@ -7,19 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.uuid.Generators;
-import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import io.cloudevents.CloudEvent;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.trustline.incident.api.ActionPlanIssued;
-import io.trustline.incident.api.ExpectationMissed;
-import io.trustline.incident.api.IncidentEventTypes;
-import io.trustline.incident.api.IncidentTopics;
 import io.trustline.intake.api.ExpectationSet;
 import io.trustline.intake.api.IntakeEventTypes;
 import io.trustline.intake.api.IntakeTopics;
-import io.trustline.intake.api.IssueReported;
 import io.trustline.relationship.api.ChurnRiskRaised;
 import io.trustline.relationship.api.RelationshipEventTypes;
 import io.trustline.relationship.api.RelationshipTopics;
@@ -28,7 +21,6 @@ import io.trustline.relationship.scoring.ClientEvent;
 import io.trustline.testkit.KafkaTestTopics;
 import io.trustline.testkit.RequiresInfra;
 import io.trustline.testkit.TrustlineInfraResource;
-import io.trustline.testkit.golden.GoldenExample;
 import io.trustline.testkit.golden.GoldenJson;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -37,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -49,8 +40,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(TrustlineInfraResource.class)
 class DerivedEventsPublishingTest {
 
-    private static final TimeBasedEpochGenerator EVENT_IDS = Generators.timeBasedEpochGenerator();
-
     @Inject
     ScoredTimelineProjection projection;
     @Inject
@@ -58,7 +47,7 @@ class DerivedEventsPublishingTest {
 
     @Test
     void anEventThatMovesTrust_isPublishedOnceAsTrustChanged_andItsRedeliveryAddsNoSecondId() {
-        Issue issue = new Issue(uniqueClient());
+        CatalogIssue issue = new CatalogIssue(uniqueClient());
         issue.report();
         String expectationId = issue.expect();
 
@@ -92,7 +81,7 @@ class DerivedEventsPublishingTest {
 
     @Test
     void anEventThatChangesNothing_publishesNothing() {
-        Issue issue = new Issue(uniqueClient());
+        CatalogIssue issue = new CatalogIssue(uniqueClient());
         String reportId = issue.report();
         String expectationId = issue.expect();
 
@@ -103,10 +92,10 @@ class DerivedEventsPublishingTest {
 
     @Test
     void aSendThatFailsAfterScoring_isRetriedWithTheEvent_underTheSameIds() {
-        Issue issue = new Issue(uniqueClient());
+        CatalogIssue issue = new CatalogIssue(uniqueClient());
         issue.report();
         await().atMost(Duration.ofSeconds(30)).until(() -> clientEvents.all(TENANT_A, issue.clientId).size() == 1);
-        String expectationId = nextEventId();
+        String expectationId = CatalogIssue.nextEventId();
         ClientEvent expectation = new ClientEvent.ExpectationSet(expectationId, Instant.parse("2026-03-02T08:21:30Z"),
                 issue.issueId, ClientEvent.Scope.EVERYONE, ClientEvent.Impact.STOPPED,
                 Instant.parse("2026-03-03T12:00:00Z"));
@@ -129,11 +118,11 @@ class DerivedEventsPublishingTest {
     @Test
     void missesRepeatedWithinAMonth_raiseTheChurnRisk_namingTheMisses() {
         String clientId = uniqueClient();
-        Issue first = new Issue(clientId);
-        Issue second = new Issue(clientId, Duration.ofDays(2));
+        CatalogIssue first = new CatalogIssue(clientId);
+        CatalogIssue second = new CatalogIssue(clientId, Duration.ofDays(2));
         List<String> misses = new ArrayList<>();
         // one at a time: events of two topics otherwise arrive in any order, and the level rises where they say
-        for (Issue issue : List.of(first, second)) {
+        for (CatalogIssue issue : List.of(first, second)) {
             storedOneByOne(clientId, issue::report);
             storedOneByOne(clientId, issue::expect);
             misses.add(storedOneByOne(clientId, issue::miss));
@@ -187,49 +176,4 @@ class DerivedEventsPublishingTest {
         }
     }
 
-    private static String nextEventId() {
-        return EVENT_IDS.generate().toString();
-    }
-
-    /** One issue of a client, its events published from the producers' golden examples, shifted in time if asked. */
-    private static final class Issue {
-
-        final String clientId;
-        final String issueId = UUID.randomUUID().toString();
-        final Duration later;
-
-        Issue(String clientId) {
-            this(clientId, Duration.ZERO);
-        }
-
-        Issue(String clientId, Duration later) {
-            this.clientId = clientId;
-            this.later = later;
-        }
-
-        String report() {
-            return publish(IntakeTopics.EVENTS, nextEventId(), IntakeEventTypes.ISSUE_REPORTED, IssueReported.class);
-        }
-
-        String expect() {
-            return publish(IntakeTopics.EVENTS, nextEventId(), IntakeEventTypes.EXPECTATION_SET, ExpectationSet.class);
-        }
-
-        String plan() {
-            return publish(IncidentTopics.EVENTS, nextEventId(), IncidentEventTypes.ACTION_PLAN_ISSUED,
-                    ActionPlanIssued.class);
-        }
-
-        String miss() {
-            return publish(IncidentTopics.EVENTS, nextEventId(), IncidentEventTypes.EXPECTATION_MISSED,
-                    ExpectationMissed.class);
-        }
-
-        String publish(String topic, String eventId, String type, Class<?> event) {
-            GoldenExample<?> example = GoldenJson.exampleOfIssue(event, TENANT_A, clientId, issueId);
-            example = example.with("occurredAt", example.instant("occurredAt").plus(later));
-            KafkaTestTopics.publishEvent(topic, eventId, type, example);
-            return eventId;
-        }
-    }
 }
