@@ -124,5 +124,8 @@ class RelationshipEventsGoldenTest {
                 "io.trustline.relationship.FeedbackReceived.v1", "io.trustline.relationship.TrustChanged.v1",
                 "io.trustline.relationship.LoyaltyChanged.v1", "io.trustline.relationship.ChurnRiskRaised.v1",
                 "io.trustline.relationship.ChurnRiskCleared.v1");
+        assertThat(RelationshipEventTypes.DERIVED).containsExactlyInAnyOrder(RelationshipEventTypes.TRUST_CHANGED,
+                RelationshipEventTypes.LOYALTY_CHANGED, RelationshipEventTypes.CHURN_RISK_RAISED,
+                RelationshipEventTypes.CHURN_RISK_CLEARED);
     }
 }

@@ -154,7 +154,7 @@ class DerivedEventsPublishingTest {
     private static List<ConsumerRecord<String, CloudEvent>> awaitDerived(
             String clientId, Predicate<List<ConsumerRecord<String, CloudEvent>>> condition) {
         Predicate<ConsumerRecord<String, CloudEvent>> derivedOfClient = record -> clientId.equals(record.value().getSubject())
-                && record.value().getType().matches("io\\.trustline\\.relationship\\.(TrustChanged|LoyaltyChanged|ChurnRisk\\w+)\\.v1");
+                && RelationshipEventTypes.DERIVED.contains(record.value().getType());
         List<ConsumerRecord<String, CloudEvent>> read = KafkaTestTopics.awaitEvents(RelationshipTopics.EVENTS,
                 records -> condition.test(records.stream().filter(derivedOfClient).toList()));
         return read.stream().filter(derivedOfClient).toList();
