@@ -24,7 +24,9 @@ class RelationshipEventsGoldenTest {
         return Stream.of(RelationshipEventExamples.meetingHeld(), RelationshipEventExamples.meetingCadenceAgreed(),
                 RelationshipEventExamples.competitorOfferDeclined(), RelationshipEventExamples.contractRenewed(),
                 RelationshipEventExamples.referralGiven(), RelationshipEventExamples.goodwillGesture(),
-                RelationshipEventExamples.feedbackReceived());
+                RelationshipEventExamples.feedbackReceived(),
+                RelationshipEventExamples.trustChanged(), RelationshipEventExamples.loyaltyChanged(),
+                RelationshipEventExamples.churnRiskRaised(), RelationshipEventExamples.churnRiskCleared());
     }
 
     @ParameterizedTest
@@ -99,16 +101,31 @@ class RelationshipEventsGoldenTest {
     }
 
     @Test
+    void churnRiskRaised_isRejected_unlessTheLevelWentUp_andCleared_unlessItWentDown() {
+        assertThatThrownBy(() -> GoldenJson.example(ChurnRiskRaised.class).with("previousLevel", "HIGH").value())
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("needs a level higher");
+        assertThatThrownBy(() -> GoldenJson.example(ChurnRiskCleared.class).with("level", "MEDIUM").value())
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("needs a level lower");
+    }
+
+    @Test
     void topicsAndEventTypes_areThePublishedNames() {
         assertThat(RelationshipTopics.EVENTS).isEqualTo("trustline.relationship.v1");
         assertThat(RelationshipTopics.DEAD_LETTERS).isEqualTo("trustline.relationship.v1.dlq");
         assertThat(List.of(RelationshipEventTypes.MEETING_HELD, RelationshipEventTypes.MEETING_CADENCE_AGREED,
                 RelationshipEventTypes.COMPETITOR_OFFER_DECLINED, RelationshipEventTypes.CONTRACT_RENEWED,
                 RelationshipEventTypes.REFERRAL_GIVEN, RelationshipEventTypes.GOODWILL_GESTURE,
-                RelationshipEventTypes.FEEDBACK_RECEIVED)).containsExactly(
+                RelationshipEventTypes.FEEDBACK_RECEIVED, RelationshipEventTypes.TRUST_CHANGED,
+                RelationshipEventTypes.LOYALTY_CHANGED, RelationshipEventTypes.CHURN_RISK_RAISED,
+                RelationshipEventTypes.CHURN_RISK_CLEARED)).containsExactly(
                 "io.trustline.relationship.MeetingHeld.v1", "io.trustline.relationship.MeetingCadenceAgreed.v1",
                 "io.trustline.relationship.CompetitorOfferDeclined.v1", "io.trustline.relationship.ContractRenewed.v1",
                 "io.trustline.relationship.ReferralGiven.v1", "io.trustline.relationship.GoodwillGesture.v1",
-                "io.trustline.relationship.FeedbackReceived.v1");
+                "io.trustline.relationship.FeedbackReceived.v1", "io.trustline.relationship.TrustChanged.v1",
+                "io.trustline.relationship.LoyaltyChanged.v1", "io.trustline.relationship.ChurnRiskRaised.v1",
+                "io.trustline.relationship.ChurnRiskCleared.v1");
+        assertThat(RelationshipEventTypes.DERIVED).containsExactlyInAnyOrder(RelationshipEventTypes.TRUST_CHANGED,
+                RelationshipEventTypes.LOYALTY_CHANGED, RelationshipEventTypes.CHURN_RISK_RAISED,
+                RelationshipEventTypes.CHURN_RISK_CLEARED);
     }
 }

@@ -6,12 +6,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
 
-/** Feeds the scored timeline with every intake, incident and relationship event the model scores; other types are ignored. */
+/**
+ * Feeds the scored timeline with every intake, incident and relationship event the model scores, and publishes what
+ * each changed in the client's standing ({@link DerivedEvents}); other types are ignored, the derived events this
+ * service publishes on its own topic among them, so they never feed back into the scores.
+ */
 @ApplicationScoped
 public class CatalogEventsConsumer implements CloudEventSubscriber {
 
     @Inject
     ScoredTimelineProjection projection;
+    @Inject
+    DerivedEventsPublisher derivedEvents;
 
     @Override
     public String name() {
@@ -28,6 +34,6 @@ public class CatalogEventsConsumer implements CloudEventSubscriber {
     @Override
     public void handle(IncomingEvent event) {
         CatalogEvents.translate(event.type(), event.id(), event.time(), event::dataAs)
-                .ifPresent(scored -> projection.apply(event.tenantId(), event.subject(), scored));
+                .ifPresent(scored -> projection.apply(event.tenantId(), event.subject(), scored, derivedEvents));
     }
 }

@@ -63,6 +63,10 @@ final class ClientHistory {
         return timeline.modelId();
     }
 
+    Timeline timeline() {
+        return timeline;
+    }
+
     List<TimelinePoint> points() {
         return timeline.points();
     }

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Keeps each client's scored timeline in step with its events. Per event: the client's history (from the cache
@@ -38,6 +39,16 @@ public class ScoredTimelineProjection {
     Event<ClientScored> scored;
 
     public void apply(String tenantId, String clientId, ClientEvent event) {
+        apply(tenantId, clientId, event, scored -> {
+        });
+    }
+
+    /**
+     * As {@link #apply(String, String, ClientEvent)}, showing {@code beforeWrites} the timeline without and with
+     * the event before the first write, so that what it publishes is retried with the event if it fails. The live
+     * consumer publishes the derived events there; a re-scoring must not pass it.
+     */
+    public void apply(String tenantId, String clientId, ClientEvent event, Consumer<ScoredEvent> beforeWrites) {
         ScoringEngine engine = models.of(tenantId);
         Optional<ClientTimelineSummary> summary = timelines.summary(tenantId, clientId);
         ClientHistory before = cache.get(tenantId, clientId);
@@ -45,7 +56,9 @@ public class ScoredTimelineProjection {
             cache.forget(tenantId, clientId);
             before = ClientHistory.of(events.all(tenantId, clientId), engine);
             if (!vouchedFor(before, summary, engine)) {
-                repair(tenantId, clientId, event, before.with(event, engine));
+                ClientHistory next = before.with(event, engine);
+                beforeWrites.accept(new ScoredEvent(tenantId, clientId, event, engine, before.timeline(), next.timeline()));
+                repair(tenantId, clientId, event, next);
                 return;
             }
         }
@@ -55,6 +68,7 @@ public class ScoredTimelineProjection {
             return;
         }
         ClientHistory next = before.with(event, engine);
+        beforeWrites.accept(new ScoredEvent(tenantId, clientId, event, engine, before.timeline(), next.timeline()));
         TimelineDiff<TimelinePoint> diff = TimelineDiff.between(before.points(), next.points(), PointPosition::of);
         record(tenantId, clientId, event, next, new TimelineDiff<>(diff.firstChange(),
                 diff.upserts().stream().map(ScoredPoint::of).toList(), diff.deleted()));

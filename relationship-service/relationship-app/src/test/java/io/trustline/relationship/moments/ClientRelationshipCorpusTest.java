@@ -10,6 +10,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.trustline.relationship.api.RelationshipEventTypes;
 import io.trustline.relationship.api.RelationshipTopics;
 import io.trustline.testkit.KafkaTestTopics;
 import io.trustline.testkit.MalformedBodies;
@@ -57,7 +58,8 @@ class ClientRelationshipCorpusTest {
 
         List<String> published = KafkaTestTopics.awaitEvents(RelationshipTopics.EVENTS, records -> records.stream()
                         .anyMatch(r -> eventId.equals(r.value().getId())))
-                .stream().filter(r -> clientId.equals(r.value().getSubject())).map(r -> r.value().getType()).toList();
+                .stream().filter(r -> clientId.equals(r.value().getSubject())).map(r -> r.value().getType())
+                .filter(type -> !RelationshipEventTypes.DERIVED.contains(type)).toList();
         // the relay publishes in store order: anything a refused body had recorded would come before the valid one
         assertThat(published).containsExactly("io.trustline.relationship." + event + ".v1");
     }

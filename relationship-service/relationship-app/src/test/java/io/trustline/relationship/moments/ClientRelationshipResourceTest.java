@@ -206,18 +206,24 @@ class ClientRelationshipResourceTest {
                 .body("errors.field", hasItem(field)).body("errors.message", hasItem(notNullValue()));
     }
 
-    /** The client's event types up to a witness stored after the calls under test, which the relay publishes in store order. */
+    /** The client's moment types up to a witness stored after the calls under test, which the relay publishes in store order. */
     private static List<String> typesUpToAWitness(String clientId) {
         String witness = post(API_KEY_A, clientId, "referrals", REFERRAL).statusCode(201).extract().path("eventId");
         return KafkaTestTopics.awaitEvents(RelationshipTopics.EVENTS, records -> records.stream()
                         .anyMatch(r -> witness.equals(r.value().getId())))
-                .stream().filter(r -> clientId.equals(r.value().getSubject())).map(r -> r.value().getType()).toList();
+                .stream().filter(r -> isMomentOf(clientId, r)).map(r -> r.value().getType()).toList();
     }
 
     private static List<ConsumerRecord<String, CloudEvent>> eventsOf(String clientId, int atLeast) {
         return KafkaTestTopics.awaitEvents(RelationshipTopics.EVENTS, records -> records.stream()
-                        .filter(r -> clientId.equals(r.value().getSubject())).count() >= atLeast)
-                .stream().filter(r -> clientId.equals(r.value().getSubject())).toList();
+                        .filter(r -> isMomentOf(clientId, r)).count() >= atLeast)
+                .stream().filter(r -> isMomentOf(clientId, r)).toList();
+    }
+
+    /** A recorded moment of the client, not an event derived from scoring it. */
+    private static boolean isMomentOf(String clientId, ConsumerRecord<String, CloudEvent> record) {
+        return clientId.equals(record.value().getSubject())
+                && !RelationshipEventTypes.DERIVED.contains(record.value().getType());
     }
 
     private static JsonNode dataOf(ConsumerRecord<String, CloudEvent> record) {

@@ -9,8 +9,6 @@ import static io.trustline.testkit.TestTenants.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.uuid.Generators;
-import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -19,27 +17,20 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.trustline.incident.api.ActionPlanIssued;
-import io.trustline.incident.api.IncidentEventTypes;
-import io.trustline.incident.api.IncidentOpened;
-import io.trustline.incident.api.IncidentTopics;
 import io.trustline.incident.api.IssueAcknowledged;
 import io.trustline.intake.api.ExpectationSet;
 import io.trustline.intake.api.IntakeEventTypes;
 import io.trustline.intake.api.IntakeTopics;
 import io.trustline.intake.api.IssueReported;
 import io.trustline.relationship.scoring.ClientEvent;
-import io.trustline.testkit.KafkaTestTopics;
 import io.trustline.testkit.RequiresInfra;
 import io.trustline.testkit.TrustlineInfraResource;
-import io.trustline.testkit.golden.GoldenExample;
-import io.trustline.testkit.golden.GoldenJson;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -50,9 +41,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(TrustlineInfraResource.class)
 class ScoredTimelineTest {
 
-    // one generator: UUIDv7 ids are monotonic only within the generator that made them
-    private static final TimeBasedEpochGenerator EVENT_IDS = Generators.timeBasedEpochGenerator();
-
     @Inject
     ClientEvents clientEvents;
     @Inject
@@ -62,7 +50,7 @@ class ScoredTimelineTest {
 
     @Test
     void eventsFromBothTopics_inAnyOrder_becomeOnePointEach_withEveryChangeExplained() {
-        Issue issue = new Issue(uniqueClient());
+        CatalogIssue issue = new CatalogIssue(uniqueClient());
         String planId = issue.plan();
         String ackId = issue.acknowledge();
         issue.opened();
@@ -106,7 +94,7 @@ class ScoredTimelineTest {
 
     @Test
     void aLateEvent_replacesThePointsFromItsPlace_andLeavesTheEarlierOnesAlone() {
-        Issue issue = new Issue(uniqueClient());
+        CatalogIssue issue = new CatalogIssue(uniqueClient());
         issue.report();
         issue.expect();
         String planId = issue.plan();
@@ -126,7 +114,7 @@ class ScoredTimelineTest {
 
     @Test
     void aRedeliveredEvent_changesNothing() {
-        Issue issue = new Issue(uniqueClient());
+        CatalogIssue issue = new CatalogIssue(uniqueClient());
         String reportId = issue.report();
         issue.expect();
         JsonPath first = awaitPoints(issue.clientId, 2);
@@ -142,10 +130,10 @@ class ScoredTimelineTest {
 
     @Test
     void inputStoredWithoutItsPoints_isRepairedWhenTheEventIsDeliveredAgain() {
-        Issue issue = new Issue(uniqueClient());
+        CatalogIssue issue = new CatalogIssue(uniqueClient());
         issue.report();
         awaitPoints(issue.clientId, 1);
-        String expectationId = nextEventId();
+        String expectationId = CatalogIssue.nextEventId();
         // what a SIGKILL between storing the input and writing its points leaves behind
         clientEvents.add(TENANT_A, issue.clientId, new ClientEvent.ExpectationSet(expectationId,
                 Instant.parse("2026-03-02T08:21:30Z"), issue.issueId, ClientEvent.Scope.EVERYONE,
@@ -161,10 +149,10 @@ class ScoredTimelineTest {
     @Test
     void asOf_showsTheTimelineAsItStoodThen_withTheClockTicksUpToIt() {
         String clientId = uniqueClient();
-        Issue march = new Issue(clientId);
+        CatalogIssue march = new CatalogIssue(clientId);
         march.report();
         march.expect();
-        Issue april = new Issue(clientId, Duration.ofDays(40));
+        CatalogIssue april = new CatalogIssue(clientId, Duration.ofDays(40));
         april.report();
         JsonPath now = awaitPoints(clientId, 3);
 
@@ -183,12 +171,12 @@ class ScoredTimelineTest {
     @Test
     void pagesFollowingTheCursor_holdTheWholeTimelineOnce_storedAndComputedAlike() {
         String clientId = uniqueClient();
-        Issue march = new Issue(clientId);
+        CatalogIssue march = new CatalogIssue(clientId);
         march.report();
         march.expect();
         march.acknowledge();
         march.plan();
-        new Issue(clientId, Duration.ofDays(40)).report();
+        new CatalogIssue(clientId, Duration.ofDays(40)).report();
         List<Object> all = awaitPoints(clientId, 5, "IssueReported", "ExpectationSet", "IssueAcknowledged",
                 "ActionPlanIssued", "IssueReported").getList("points");
 
@@ -199,7 +187,7 @@ class ScoredTimelineTest {
 
     @Test
     void anUnknownModel_isA400NamingIt() {
-        Issue issue = new Issue(uniqueClient());
+        CatalogIssue issue = new CatalogIssue(uniqueClient());
         issue.report();
         awaitPoints(issue.clientId, 1);
 
@@ -222,7 +210,7 @@ class ScoredTimelineTest {
 
     @Test
     void anotherTenantsClient_andAClientWithoutEvents_are404() {
-        Issue issue = new Issue(uniqueClient());
+        CatalogIssue issue = new CatalogIssue(uniqueClient());
         issue.report();
         awaitPoints(issue.clientId, 1);
 
@@ -286,53 +274,4 @@ class ScoredTimelineTest {
                 .into(new ArrayList<>());
     }
 
-    private static String nextEventId() {
-        return EVENT_IDS.generate().toString();
-    }
-
-    /** One issue of a client, its events published from the producers' golden examples, shifted in time if asked. */
-    private static final class Issue {
-
-        final String clientId;
-        final String issueId = UUID.randomUUID().toString();
-        final Duration later;
-
-        Issue(String clientId) {
-            this(clientId, Duration.ZERO);
-        }
-
-        Issue(String clientId, Duration later) {
-            this.clientId = clientId;
-            this.later = later;
-        }
-
-        String report() {
-            return publish(IntakeTopics.EVENTS, nextEventId(), IntakeEventTypes.ISSUE_REPORTED, IssueReported.class);
-        }
-
-        String expect() {
-            return publish(IntakeTopics.EVENTS, nextEventId(), IntakeEventTypes.EXPECTATION_SET, ExpectationSet.class);
-        }
-
-        String opened() {
-            return publish(IncidentTopics.EVENTS, nextEventId(), IncidentEventTypes.INCIDENT_OPENED, IncidentOpened.class);
-        }
-
-        String acknowledge() {
-            return publish(IncidentTopics.EVENTS, nextEventId(), IncidentEventTypes.ISSUE_ACKNOWLEDGED,
-                    IssueAcknowledged.class);
-        }
-
-        String plan() {
-            return publish(IncidentTopics.EVENTS, nextEventId(), IncidentEventTypes.ACTION_PLAN_ISSUED,
-                    ActionPlanIssued.class);
-        }
-
-        String publish(String topic, String eventId, String type, Class<?> event) {
-            GoldenExample<?> example = GoldenJson.exampleOfIssue(event, TENANT_A, clientId, issueId);
-            example = example.with("occurredAt", example.instant("occurredAt").plus(later));
-            KafkaTestTopics.publishEvent(topic, eventId, type, example);
-            return eventId;
-        }
-    }
 }
