@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 import static org.awaitility.Awaitility.await;
 
+import io.cloudevents.CloudEvent;
 import io.trustline.e2e.PlatformClient.TimelineEvent;
 import io.trustline.local.LocalPlatform;
 import io.trustline.local.LocalPlatformSettings;
+import io.trustline.relationship.api.RelationshipEventTypes;
+import io.trustline.relationship.api.RelationshipTopics;
+import io.trustline.testkit.KafkaTestTopics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -118,6 +123,20 @@ class ScoredTimelineEndToEndTest {
         assertThat(rules(declined)).contains("004.offer-declined");
         assertThat(points.indexOf(declined)).as("the offer comes after the incident's story")
                 .isGreaterThan(points.indexOf(point(points, "ExpectationMet")));
+
+        // live scoring publishes what moved the score, naming its cause: the plan that built trust after the disruption
+        String planEventId = (String) event(point(points, "ActionPlanIssued")).get("id");
+        List<ConsumerRecord<String, CloudEvent>> trustChanged = KafkaTestTopics.awaitEventsFrom(
+                platform.kafka().bootstrapServers(), RelationshipTopics.EVENTS,
+                read -> read.stream().anyMatch(record -> isTrustChangedBy(record, planEventId)), Duration.ofSeconds(30));
+        assertThat(trustChanged).filteredOn(record -> isTrustChangedBy(record, planEventId)).singleElement()
+                .satisfies(record -> assertThat(PlatformClient.data(record.value()).getDouble("trust"))
+                        .isEqualTo(score(point(points, "ActionPlanIssued"), "trust", "after"), offset(1e-9)));
+    }
+
+    private static boolean isTrustChangedBy(ConsumerRecord<String, CloudEvent> record, String causeEventId) {
+        return RelationshipEventTypes.TRUST_CHANGED.equals(record.value().getType())
+                && causeEventId.equals(PlatformClient.data(record.value()).getString("causeEventId"));
     }
 
     @Test
