@@ -5,6 +5,7 @@ import io.trustline.platform.command.IdempotencyKeys;
 import io.trustline.platform.command.IdempotentCommands;
 import io.trustline.platform.problem.InvalidFieldException;
 import io.trustline.platform.problem.UnknownResourceException;
+import io.trustline.platform.rest.OpaqueCursor;
 import io.trustline.platform.tenancy.ApiKeySecurityScheme;
 import io.trustline.platform.tenancy.CurrentTenant;
 import jakarta.inject.Inject;
@@ -69,9 +70,9 @@ public class IncidentResource {
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
             @QueryParam("cursor") @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9_-]+") String cursor) {
         IncidentPage page = queries.query(new ListIncidents(tenant.id(), clientId,
-                state == null ? null : IncidentState.valueOf(state), IncidentCursor.decode(cursor), limit),
+                state == null ? null : IncidentState.valueOf(state), OpaqueCursor.decode(cursor), limit),
                 IncidentPage.class).join();
-        return new IncidentPage(page.items(), IncidentCursor.encode(page.nextCursor()));
+        return new IncidentPage(page.items(), OpaqueCursor.encode(page.nextCursor()));
     }
 
     @GET

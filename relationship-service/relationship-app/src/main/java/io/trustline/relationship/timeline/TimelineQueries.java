@@ -2,6 +2,7 @@ package io.trustline.relationship.timeline;
 
 import io.trustline.platform.problem.InvalidFieldException;
 import io.trustline.platform.problem.UnknownResourceException;
+import io.trustline.platform.rest.OpaqueCursor;
 import io.trustline.relationship.scoring.ClientEvent;
 import io.trustline.relationship.scoring.ScoringEngine;
 import io.trustline.relationship.scoring.Timeline;
@@ -46,7 +47,7 @@ class TimelineQueries {
     private ClientTimeline fromStore(String tenantId, ClientTimelineSummary summary, String after, int limit) {
         ScoredTimelines.Page page = timelines.page(tenantId, summary.clientId(), summary.modelId(), after, limit);
         return new ClientTimeline(summary.clientId(), summary.modelId(), summary.lastEventAt(), summary.trust(),
-                summary.loyalty(), page.points(), TimelineCursor.encode(page.lastPosition()));
+                summary.loyalty(), page.points(), OpaqueCursor.encode(page.lastPosition()));
     }
 
     private ClientTimeline computed(String tenantId, String clientId, ScoringEngine engine, Instant asOf, String after,
@@ -66,6 +67,6 @@ class TimelineQueries {
         int to = (int) Math.min(points.size(), (long) from + limit);
         String lastPosition = to < points.size() ? PointPosition.of(points.get(to - 1)) : null;
         return new ClientTimeline(clientId, timeline.modelId(), timeline.asOf(), timeline.trust(), timeline.loyalty(),
-                points.subList(from, to).stream().map(ScoredPoint::of).toList(), TimelineCursor.encode(lastPosition));
+                points.subList(from, to).stream().map(ScoredPoint::of).toList(), OpaqueCursor.encode(lastPosition));
     }
 }

@@ -1,5 +1,6 @@
 package io.trustline.relationship.timeline;
 
+import io.trustline.platform.rest.OpaqueCursor;
 import io.trustline.platform.tenancy.ApiKeySecurityScheme;
 import io.trustline.platform.tenancy.CurrentTenant;
 import jakarta.inject.Inject;
@@ -47,7 +48,7 @@ public class TimelineResource {
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
             @Parameter(description = "nextCursor of the previous page, as it came.")
             @QueryParam("cursor") @Size(max = 400) @Pattern(regexp = "[A-Za-z0-9_-]+") String cursor) {
-        return queries.timeline(tenant.id(), clientId, AsOfParameter.parse(asOf), model, TimelineCursor.decode(cursor),
+        return queries.timeline(tenant.id(), clientId, AsOfParameter.parse(asOf), model, OpaqueCursor.decode(cursor),
                 limit);
     }
 }

@@ -1,21 +1,22 @@
-package io.trustline.relationship.timeline;
+package io.trustline.platform.rest;
 
 import io.trustline.platform.problem.InvalidFieldException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * The {@code cursor} of a page of a timeline: opaque to callers (so its form can change), in fact the position of
- * the last point of the previous page, which a late event does not move.
+ * The {@code cursor} of a page: opaque to callers, so its form can change without breaking them; in fact where the
+ * previous page ended (a document id, a timeline position), versioned and base64url-encoded.
  */
-final class TimelineCursor {
+public final class OpaqueCursor {
 
     private static final String VERSION = "v1:";
 
-    private TimelineCursor() {
+    private OpaqueCursor() {
     }
 
-    static String encode(String lastPosition) {
+    /** The cursor continuing after {@code lastPosition}; null (no further page) when it is null. */
+    public static String encode(String lastPosition) {
         if (lastPosition == null) {
             return null;
         }
@@ -23,8 +24,12 @@ final class TimelineCursor {
                 .encodeToString((VERSION + lastPosition).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The position to continue after, or null for the first page. */
-    static String decode(String cursor) {
+    /**
+     * The position to continue after, or null for the first page.
+     *
+     * @throws InvalidFieldException naming {@code cursor} when it is not one this service gave out
+     */
+    public static String decode(String cursor) {
         if (cursor == null) {
             return null;
         }
