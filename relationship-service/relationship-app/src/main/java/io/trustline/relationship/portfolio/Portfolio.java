@@ -1,6 +1,7 @@
 package io.trustline.relationship.portfolio;
 
 import io.trustline.relationship.scoring.ClientEvent;
+import io.trustline.relationship.scoring.ScoredHistory;
 import io.trustline.relationship.scoring.churn.ChurnRisk;
 import io.trustline.relationship.scoringmodel.ActiveModels;
 import io.trustline.relationship.timeline.ClientEvents;
@@ -34,7 +35,7 @@ class Portfolio {
     Duration reassessAfter;
 
     void onScored(@Observes ClientScored scored) {
-        entries.save(scored.tenantId(), assess(scored.tenantId(), scored.clientId(), scored.events()));
+        entries.save(scored.tenantId(), assess(scored.clientId(), scored.history()));
     }
 
     /**
@@ -47,8 +48,8 @@ class Portfolio {
         List<PortfolioEntries.Stale> stale = entries.assessedBefore(now.minus(reassessAfter), batch);
         for (PortfolioEntries.Stale entry : stale) {
             if (entries.claim(entry, now)) {
-                PortfolioEntry fresh = assess(entry.tenantId(), entry.clientId(),
-                        events.all(entry.tenantId(), entry.clientId()));
+                PortfolioEntry fresh = assess(entry.clientId(),
+                        models.of(entry.tenantId()).score(events.all(entry.tenantId(), entry.clientId())));
                 entries.replaceIfUnchanged(entry.tenantId(), fresh, entry.eventCount());
             }
         }
@@ -59,10 +60,11 @@ class Portfolio {
         return entries.page(tenantId, risk, sort, after, limit);
     }
 
-    private PortfolioEntry assess(String tenantId, String clientId, List<ClientEvent> history) {
+    private PortfolioEntry assess(String clientId, ScoredHistory history) {
         // an event may be dated a little ahead of our clock; the assessment still counts it
-        Instant latest = history.stream().map(ClientEvent::occurredAt).max(Instant::compareTo).orElse(Instant.MIN);
+        List<ClientEvent> events = history.events();
         Instant now = clock.instant();
-        return PortfolioEntry.assess(clientId, models.of(tenantId), history, latest.isAfter(now) ? latest : now);
+        Instant latest = events.isEmpty() ? now : events.get(events.size() - 1).occurredAt();
+        return PortfolioEntry.assess(clientId, history, latest.isAfter(now) ? latest : now);
     }
 }

@@ -2,6 +2,7 @@ package io.trustline.relationship.portfolio;
 
 import io.trustline.relationship.scoring.ClientEvent;
 import io.trustline.relationship.scoring.ClientEvent.MeetingHeld;
+import io.trustline.relationship.scoring.ScoredHistory;
 import io.trustline.relationship.scoring.ScoringEngine;
 import io.trustline.relationship.scoring.Timeline;
 import io.trustline.relationship.scoring.TimelinePoint;
@@ -41,11 +42,16 @@ public record PortfolioEntry(String clientId, String modelId, Instant assessedAt
 
     /** The client's entry as of {@code asOf}, computed from its events. */
     static PortfolioEntry assess(String clientId, ScoringEngine engine, Collection<ClientEvent> events, Instant asOf) {
-        Timeline timeline = engine.timelineAsOf(events, asOf);
-        ChurnRisk risk = engine.churnRisk(timeline, asOf);
+        return assess(clientId, engine.score(events), asOf);
+    }
+
+    /** The client's entry as of {@code asOf}, from its scored history. */
+    static PortfolioEntry assess(String clientId, ScoredHistory history, Instant asOf) {
+        Timeline timeline = history.timelineAsOf(asOf);
+        ChurnRisk risk = history.engine().churnRisk(timeline, asOf);
         Trends trends = Trends.over(timeline, Trends.WINDOW);
         List<TimelinePoint> points = timeline.points();
-        return new PortfolioEntry(clientId, timeline.modelId(), asOf, events.size(),
+        return new PortfolioEntry(clientId, timeline.modelId(), asOf, history.eventCount(),
                 new Score(timeline.trust(), trends.trust()), new Score(timeline.loyalty(), trends.loyalty()),
                 new Risk(risk.level(), RiskCause.of(risk.causes(), timeline)), lastMeeting(points),
                 points.isEmpty() ? null : points.get(points.size() - 1).meetingDueAt());

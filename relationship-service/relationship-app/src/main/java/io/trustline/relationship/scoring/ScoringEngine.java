@@ -4,6 +4,7 @@ import io.trustline.relationship.scoring.churn.ChurnRisk;
 import io.trustline.relationship.scoring.churn.ChurnRiskAssessor;
 import io.trustline.relationship.scoring.churn.ChurnRiskChange;
 import io.trustline.relationship.scoring.model.ScoringModel;
+import io.trustline.relationship.scoring.rules.Replay;
 import io.trustline.relationship.scoring.rules.Rulebook;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,8 +60,23 @@ public final class ScoringEngine {
         if (history.isEmpty()) {
             return empty(asOf);
         }
-        return new Timeline(model.id(), asOf, model.scores().start(), model.scores().start(),
-                rules.replay(history, asOf));
+        return timeline(rules.replay(history, asOf), asOf);
+    }
+
+    /**
+     * The history scored so that it can take one more event, or be read as of a later instant, at the cost of the
+     * events after the place the new event lands rather than of the whole history (see {@link ScoredHistory}).
+     */
+    public ScoredHistory score(Collection<? extends ClientEvent> events) {
+        return ScoredHistory.of(this, canonicalHistory(events, Instant.MAX));
+    }
+
+    Rulebook rules() {
+        return rules;
+    }
+
+    Timeline timeline(Replay replay, Instant asOf) {
+        return new Timeline(model.id(), asOf, model.scores().start(), model.scores().start(), replay.points());
     }
 
     /**

@@ -75,10 +75,17 @@ final class DerivedEvents {
 
     /** The changes to one score on the points {@code after} has and {@code before} had not, in timeline order. */
     private static List<ScoreChange> addedChanges(Timeline before, Timeline after, Change.Dimension dimension) {
+        List<TimelinePoint> was = before.points();
+        List<TimelinePoint> is = after.points();
+        int shared = 0;
+        // the points a resumed replay left alone are the same instances: only the rest can be new
+        while (shared < Math.min(was.size(), is.size()) && was.get(shared) == is.get(shared)) {
+            shared++;
+        }
         Set<String> known = new HashSet<>();
-        before.points().forEach(point -> known.add(point.eventId()));
+        was.subList(shared, was.size()).forEach(point -> known.add(point.eventId()));
         List<ScoreChange> changes = new ArrayList<>();
-        for (TimelinePoint point : after.points()) {
+        for (TimelinePoint point : is.subList(shared, is.size())) {
             if (known.contains(point.eventId())) {
                 continue;
             }

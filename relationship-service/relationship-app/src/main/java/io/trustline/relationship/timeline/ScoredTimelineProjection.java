@@ -56,7 +56,7 @@ public class ScoredTimelineProjection {
             cache.forget(tenantId, clientId);
             before = ClientHistory.of(events.all(tenantId, clientId), engine);
             if (!vouchedFor(before, summary, engine)) {
-                ClientHistory next = before.with(event, engine);
+                ClientHistory next = before.with(event);
                 beforeWrites.accept(new ScoredEvent(tenantId, clientId, event, engine, before.timeline(), next.timeline()));
                 repair(tenantId, clientId, event, next);
                 return;
@@ -67,7 +67,7 @@ public class ScoredTimelineProjection {
             cache.put(tenantId, clientId, before);
             return;
         }
-        ClientHistory next = before.with(event, engine);
+        ClientHistory next = before.with(event);
         beforeWrites.accept(new ScoredEvent(tenantId, clientId, event, engine, before.timeline(), next.timeline()));
         TimelineDiff<TimelinePoint> diff = TimelineDiff.between(before.points(), next.points(), PointPosition::of);
         record(tenantId, clientId, event, next, new TimelineDiff<>(diff.firstChange(),
@@ -88,7 +88,7 @@ public class ScoredTimelineProjection {
         timelines.write(tenantId, clientId, next.modelId(), diff);
         timelines.save(tenantId, summary);
         cache.put(tenantId, clientId, next);
-        scored.fire(new ClientScored(tenantId, clientId, next.events()));
+        scored.fire(new ClientScored(tenantId, clientId, next.scored()));
     }
 
     /** The summary says the stored points are exactly this history's, under the tenant's active model. */

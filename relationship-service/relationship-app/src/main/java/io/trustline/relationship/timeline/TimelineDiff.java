@@ -23,7 +23,7 @@ record TimelineDiff<P>(int firstChange, List<P> upserts, List<String> deleted) {
     static <P> TimelineDiff<P> between(List<P> before, List<P> after, Function<P, String> position) {
         int first = 0;
         int common = Math.min(before.size(), after.size());
-        while (first < common && before.get(first).equals(after.get(first))) {
+        while (first < common && sameOrEqual(before.get(first), after.get(first))) {
             first++;
         }
         Map<String, P> stored = new HashMap<>();
@@ -41,6 +41,11 @@ record TimelineDiff<P>(int firstChange, List<P> upserts, List<String> deleted) {
         }
         List<String> deleted = stored.keySet().stream().filter(at -> !kept.contains(at)).sorted().toList();
         return new TimelineDiff<>(first, upserts, deleted);
+    }
+
+    /** A resumed replay hands the unchanged points over as the same instances: no need to compare them. */
+    private static boolean sameOrEqual(Object before, Object after) {
+        return before == after || before.equals(after);
     }
 
     boolean isEmpty() {

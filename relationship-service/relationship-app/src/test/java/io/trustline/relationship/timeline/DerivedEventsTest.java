@@ -140,7 +140,7 @@ class DerivedEventsTest {
 
     private static ScoredEvent scored(List<ClientEvent> before, ClientEvent event) {
         ClientHistory history = ClientHistory.of(before, ENGINE);
-        return new ScoredEvent(TENANT, CLIENT, event, ENGINE, history.timeline(), history.with(event, ENGINE).timeline());
+        return new ScoredEvent(TENANT, CLIENT, event, ENGINE, history.timeline(), history.with(event).timeline());
     }
 
     private static <T> T only(List<DerivedEvents.Derived> derived, Class<T> type) {

@@ -95,7 +95,7 @@ public final class ProjectionCost {
     }
 
     private static int tail(ClientHistory cached, ClientEvent event) {
-        ClientHistory next = cached.with(event, ENGINE);
+        ClientHistory next = cached.with(event);
         TimelineDiff<TimelinePoint> diff = TimelineDiff.between(cached.points(), next.points(), PointPosition::of);
         List<ScoredPoint> points = diff.upserts().stream().map(ScoredPoint::of).toList();
         return points.size();

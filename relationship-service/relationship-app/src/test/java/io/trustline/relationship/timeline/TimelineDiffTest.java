@@ -24,7 +24,7 @@ class TimelineDiffTest {
         ClientEvent late = new ClientEvent.ClientChasedUpdate("late-000005-35", Histories.START
                 .plus(Duration.ofDays(25)).plus(Duration.ofMinutes(30)), "late-issue-5");
         ClientHistory before = ClientHistory.of(history, ENGINE);
-        ClientHistory after = before.with(late, ENGINE);
+        ClientHistory after = before.with(late);
 
         TimelineDiff<TimelinePoint> diff = TimelineDiff.between(before.points(), after.points(), PointPosition::of);
 
@@ -44,7 +44,7 @@ class TimelineDiffTest {
         ClientEvent earliest = new ClientEvent.IssueReported("early-000000-0", Histories.START.minus(Duration.ofDays(3)),
                 "early-issue-x");
         ClientHistory before = ClientHistory.of(history, ENGINE);
-        ClientHistory after = before.with(earliest, ENGINE);
+        ClientHistory after = before.with(earliest);
 
         TimelineDiff<TimelinePoint> diff = TimelineDiff.between(before.points(), after.points(), PointPosition::of);
 
@@ -59,7 +59,7 @@ class TimelineDiffTest {
         ClientEvent next = new ClientEvent.IssueReported("next-999999-1", Histories.START.plus(Duration.ofDays(40)),
                 "next-issue-new");
         ClientHistory before = ClientHistory.of(history, ENGINE);
-        ClientHistory after = before.with(next, ENGINE);
+        ClientHistory after = before.with(next);
 
         TimelineDiff<TimelinePoint> diff = TimelineDiff.between(before.points(), after.points(), PointPosition::of);
 

@@ -30,13 +30,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a replay knows about one client between two points; lives for one replay only.
+ * What a replay knows about one client between two points.
  *
  * <p>This class is the only writer of its fields, which are private: the rules and the clock
  * read the state as it stood before the event and only add changes to the point. The facts of an
  * event are then kept by {@link #record}, one branch per event type; a score moves only through
  * {@link #changeTrust} and {@link #changeLoyalty}, and the sustained-trust window restarts only in
  * {@link #tickPassed}. So no rule can see another rule's half-applied update of the same event.
+ *
+ * <p>A replay keeps {@linkplain #snapshot snapshots} of the state to resume from later. A snapshot shares the
+ * issues known so far with the state it was taken from; whichever of them changes a shared issue copies it first
+ * (an issue belongs to the state whose {@link #owner} it carries), so a snapshot costs a map copy, not a copy of
+ * every issue, and a resumed replay never changes the snapshot it started from.
  */
 final class ClientState {
 
@@ -54,9 +59,10 @@ final class ClientState {
     private Instant lastMeetingAt;
     private int meetingCadenceDays;
 
-    private final Map<String, IssueState> issues = new HashMap<>();
-    private final Deque<Instant> issueReports = new ArrayDeque<>();
-    private final Deque<Instant> misses = new ArrayDeque<>();
+    private final Map<String, IssueState> issues;
+    private final Deque<Instant> issueReports;
+    private final Deque<Instant> misses;
+    private Object owner = new Object();
 
     ClientState(ScoringModel model, Set<Class<? extends ClientEvent>> contactEvents, Instant firstEventAt) {
         this.model = model;
@@ -68,6 +74,36 @@ final class ClientState {
         this.trustLowSinceTick = trust;
         this.trustHighSinceTick = trust;
         this.meetingCadenceDays = model.contact().meetingCadenceDays();
+        this.issues = new HashMap<>();
+        this.issueReports = new ArrayDeque<>();
+        this.misses = new ArrayDeque<>();
+    }
+
+    private ClientState(ClientState other) {
+        this.model = other.model;
+        this.contactEvents = other.contactEvents;
+        this.relationshipStart = other.relationshipStart;
+        this.trust = other.trust;
+        this.loyalty = other.loyalty;
+        this.trustLowSinceTick = other.trustLowSinceTick;
+        this.trustHighSinceTick = other.trustHighSinceTick;
+        this.lastContactAt = other.lastContactAt;
+        this.lastMeetingAt = other.lastMeetingAt;
+        this.meetingCadenceDays = other.meetingCadenceDays;
+        this.issues = new HashMap<>(other.issues);
+        this.issueReports = new ArrayDeque<>(other.issueReports);
+        this.misses = new ArrayDeque<>(other.misses);
+    }
+
+    /** The state as it stands, to resume from later; this state goes on changing without touching it. */
+    ClientState snapshot() {
+        owner = new Object();
+        return new ClientState(this);
+    }
+
+    /** A state to go on from this snapshot, which stays as it is. */
+    ClientState resumed() {
+        return new ClientState(this);
     }
 
     ScoringModel model() {
@@ -114,7 +150,7 @@ final class ClientState {
     /** The issue as it stood before {@code event}; for an issue's first event, a fresh one reported then. */
     IssueState issue(ClientEvent.OfIssue event) {
         IssueState known = issues.get(event.issueId());
-        return known != null ? known : new IssueState(event.occurredAt());
+        return known != null ? known : new IssueState(event.occurredAt(), owner);
     }
 
     /** Issues first reported within {@code window} before {@code now}, not counting one reported at {@code now}. */
@@ -151,7 +187,7 @@ final class ClientState {
     void record(ClientEvent event) {
         Instant at = event.occurredAt();
         if (event instanceof ClientEvent.OfIssue ofIssue) {
-            record(ofIssue, issues.computeIfAbsent(ofIssue.issueId(), id -> new IssueState(at)));
+            record(ofIssue, ownIssue(ofIssue.issueId(), at));
         } else if (event instanceof MeetingHeld) {
             lastMeetingAt = at;
         } else if (event instanceof MeetingCadenceAgreed cadence) {
@@ -238,6 +274,16 @@ final class ClientState {
         }
     }
 
+    /** The issue to change in place: a new one, or a copy of one this state shares with a snapshot. */
+    private IssueState ownIssue(String issueId, Instant seenAt) {
+        IssueState issue = issues.get(issueId);
+        if (issue == null || issue.owner != owner) {
+            issue = issue == null ? new IssueState(seenAt, owner) : new IssueState(issue, owner);
+            issues.put(issueId, issue);
+        }
+        return issue;
+    }
+
     /** Adds {@code at}, forgetting what has left the chronic-pain window: histories replay in order. */
     private void remember(Deque<Instant> recent, Instant at) {
         recent.addLast(at);
@@ -264,6 +310,7 @@ final class ClientState {
 
     /** One issue's handling so far. Written only by {@link ClientState#record}. */
     static final class IssueState {
+        private final Object owner;
         private final Instant reportedAt;
         private boolean reported;
         private ExpectationSet expectation;
@@ -292,9 +339,37 @@ final class ClientState {
         private boolean disruptionFixed;
         private Instant miscommunicationAt;
 
-        private IssueState(Instant seenAt) {
+        private IssueState(Instant seenAt, Object owner) {
+            this.owner = owner;
             this.reportedAt = seenAt;
             this.lastTouchAt = seenAt;
+        }
+
+        private IssueState(IssueState other, Object owner) {
+            this.owner = owner;
+            this.reportedAt = other.reportedAt;
+            this.reported = other.reported;
+            this.expectation = other.expectation;
+            this.resolveBy = other.resolveBy;
+            this.deadline = other.deadline;
+            this.responseTargets = other.responseTargets;
+            this.workStarted = other.workStarted;
+            this.acknowledged = other.acknowledged;
+            this.planIssued = other.planIssued;
+            this.acknowledgeMissCharged = other.acknowledgeMissCharged;
+            this.planMissCharged = other.planMissCharged;
+            this.lastTouchAt = other.lastTouchAt;
+            this.heardFromUs = other.heardFromUs;
+            this.planCompletionCounted = other.planCompletionCounted;
+            this.resolutionCounted = other.resolutionCounted;
+            this.metCounted = other.metCounted;
+            this.howCounted = other.howCounted;
+            this.rewardedUpdates = other.rewardedUpdates;
+            this.disruptionDisclosedBy = other.disruptionDisclosedBy;
+            this.disruptionAt = other.disruptionAt;
+            this.disruptionPlanned = other.disruptionPlanned;
+            this.disruptionFixed = other.disruptionFixed;
+            this.miscommunicationAt = other.miscommunicationAt;
         }
 
         private void touchedByUs(Instant at) {

@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * The rules of one model, applied to one client's history in order: each event through the rule
  * families of the seeds, and the contact clock on every tick between events. The only public type
- * of this package; everything the rules keep between points lives in {@link ClientState}.
+ * of this package with {@link Replay}; everything the rules keep between points lives in {@link ClientState}.
  */
 public final class Rulebook {
 
@@ -34,19 +34,69 @@ public final class Rulebook {
      * The points of a history already in canonical order and cut at {@code asOf}: one per event,
      * plus a clock point for every tick up to {@code asOf} that moved a score.
      */
-    public List<TimelinePoint> replay(List<ClientEvent> history, Instant asOf) {
+    public Replay replay(List<ClientEvent> history, Instant asOf) {
         if (history.isEmpty()) {
-            return List.of();
+            return Replay.NONE;
         }
         ClientState state = new ClientState(model, contactEvents, history.get(0).occurredAt());
+        return run(history, 0, state, state.relationshipStart().plus(model.contact().tick()),
+                new ArrayList<>(history.size() + 16), new ArrayList<>(), asOf);
+    }
+
+    /**
+     * The same as {@link #replay} of {@code history}, which has the first {@code unchangedEvents} events of the
+     * history {@code earlier} replayed: the replay starts at the latest checkpoint among them, and the points before
+     * it are {@code earlier}'s, the same instances.
+     */
+    public Replay resume(Replay earlier, List<ClientEvent> history, int unchangedEvents, Instant asOf) {
+        Replay.Checkpoint from = earlier.latestWithin(unchangedEvents);
+        if (from == null) {
+            return replay(history, asOf);
+        }
         List<TimelinePoint> points = new ArrayList<>(history.size() + 16);
-        Instant nextTick = state.relationshipStart().plus(model.contact().tick());
-        for (ClientEvent event : history) {
+        points.addAll(earlier.points().subList(0, from.pointsDone()));
+        List<Replay.Checkpoint> checkpoints = new ArrayList<>(
+                earlier.checkpoints().subList(0, earlier.checkpoints().indexOf(from) + 1));
+        return run(history, from.eventsDone(), from.state().resumed(), from.nextTick(), points, checkpoints, asOf);
+    }
+
+    /**
+     * The same as {@link #replay} of the history {@code earlier} replayed, as of {@code asOf}, which is not before
+     * the earlier {@code asOf}: only the clock ticks after it are scored.
+     */
+    public Replay extend(Replay earlier, Instant asOf) {
+        Replay.Checkpoint end = earlier.end();
+        if (end == null || asOf.equals(earlier.asOf())) {
+            return earlier;
+        }
+        if (asOf.isBefore(earlier.asOf())) {
+            throw new IllegalArgumentException(asOf + " is before " + earlier.asOf() + ": replay up to it instead");
+        }
+        List<TimelinePoint> points = new ArrayList<>(earlier.points().size() + 16);
+        points.addAll(earlier.points());
+        ClientState state = end.state().resumed();
+        Instant nextTick = ticksUntil(asOf, end.nextTick(), state, points);
+        return new Replay(points, earlier.checkpoints(),
+                new Replay.Checkpoint(end.eventsDone(), points.size(), nextTick, state), asOf);
+    }
+
+    private Replay run(List<ClientEvent> history, int from, ClientState state, Instant firstTick,
+                       List<TimelinePoint> points, List<Replay.Checkpoint> checkpoints, Instant asOf) {
+        Instant nextTick = firstTick;
+        for (int i = from; i < history.size(); i++) {
+            ClientEvent event = history.get(i);
             nextTick = ticksUntil(event.occurredAt(), nextTick, state, points);
             points.add(apply(event, state));
+            if ((i + 1) % Replay.INTERVAL == 0) {
+                checkpoints.add(new Replay.Checkpoint(i + 1, points.size(), nextTick, state.snapshot()));
+                if (checkpoints.size() > Replay.KEPT) {
+                    checkpoints.remove(0);
+                }
+            }
         }
-        ticksUntil(asOf, nextTick, state, points);
-        return points;
+        nextTick = ticksUntil(asOf, nextTick, state, points);
+        return new Replay(points, checkpoints, new Replay.Checkpoint(history.size(), points.size(), nextTick, state),
+                asOf);
     }
 
     /** Every rule reads the state as it was before the event; then the state records it. */
