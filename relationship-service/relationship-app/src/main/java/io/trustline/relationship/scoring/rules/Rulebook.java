@@ -87,7 +87,8 @@ public final class Rulebook {
             ClientEvent event = history.get(i);
             nextTick = ticksUntil(event.occurredAt(), nextTick, state, points);
             points.add(apply(event, state));
-            if ((i + 1) % Replay.INTERVAL == 0) {
+            // only the latest checkpoints are kept: earlier ones would cost a copy of the state each for nothing
+            if ((i + 1) % Replay.INTERVAL == 0 && history.size() - (i + 1) < Replay.INTERVAL * Replay.KEPT) {
                 checkpoints.add(new Replay.Checkpoint(i + 1, points.size(), nextTick, state.snapshot()));
                 if (checkpoints.size() > Replay.KEPT) {
                     checkpoints.remove(0);
