@@ -152,6 +152,10 @@ class IncidentQueriesTest {
         given().header("Authorization", bearer(API_KEY_A)).queryParam("limit", 0)
                 .when().get("/incidents")
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("limit"));
+        given().header("Authorization", bearer(API_KEY_A)).queryParam("limit", "many")
+                .when().get("/incidents")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("limit"))
+                .body("errors.message", hasItem("'many' is not a whole number."));
         given().header("Authorization", bearer(API_KEY_A)).queryParam("cursor", "bm90LWEtY3Vyc29y")
                 .when().get("/incidents")
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("cursor"));

@@ -26,6 +26,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.UriInfo;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Comparator;
@@ -139,9 +143,47 @@ public class ProblemMappers {
                 "No resource with id '" + e.getAggregateIdentifier() + "'.").toResponse();
     }
 
+    /**
+     * JAX-RS answers 404 when it cannot convert a query parameter to its declared type ({@code limit=many}); the
+     * resource exists and the caller sent a bad value, so that is a 400 naming the parameter.
+     */
     @ServerExceptionMapper
-    public Response unknownPath(NotFoundException e) {
+    public Response unknownPath(NotFoundException e, ResourceInfo resource, UriInfo uri) {
+        if (e.getCause() != null && resource != null && resource.getResourceMethod() != null) {
+            Optional<Response> badQuery = unconvertibleQueryParameter(resource.getResourceMethod(), uri, e.getCause());
+            if (badQuery.isPresent()) {
+                return badQuery.get();
+            }
+        }
         return Problem.of(Response.Status.NOT_FOUND, "Not found", "No such resource.").toResponse();
+    }
+
+    private static Optional<Response> unconvertibleQueryParameter(Method method, UriInfo uri, Throwable cause) {
+        Parameter[] parameters = method.getParameters();
+        for (Parameter parameter : parameters) {
+            QueryParam query = parameter.getAnnotation(QueryParam.class);
+            if (query == null || !isNumber(parameter.getType())) {
+                continue;
+            }
+            String value = uri.getQueryParameters().getFirst(query.value());
+            if (value != null && !isInteger(value)) {
+                return Optional.of(fieldProblem(query.value(), "'" + value + "' is not a whole number."));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isNumber(Class<?> type) {
+        return type == int.class || type == long.class || type == Integer.class || type == Long.class;
+    }
+
+    private static boolean isInteger(String value) {
+        try {
+            Long.parseLong(value);
+            return true;
+        } catch (NumberFormatException notOne) {
+            return false;
+        }
     }
 
     @ServerExceptionMapper

@@ -200,8 +200,8 @@ class ScoredTimelineTest {
     @Test
     void badParameters_areA400NamingThem() {
         String clientId = uniqueClient();
-        for (Map.Entry<String, String> bad : Map.of("asOf", "yesterday", "limit", "0", "cursor", "bm90LWEtY3Vyc29y",
-                "model", "no-version").entrySet()) {
+        for (Map.Entry<String, String> bad : List.of(Map.entry("asOf", "yesterday"), Map.entry("limit", "0"),
+                Map.entry("limit", "many"), Map.entry("cursor", "bm90LWEtY3Vyc29y"), Map.entry("model", "no-version"))) {
             timeline(clientId, Map.of(bad.getKey(), bad.getValue())).then().statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors[0].field", org.hamcrest.Matchers.equalTo(bad.getKey()));
