@@ -27,9 +27,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,25 +102,12 @@ class ModelSwitchEndToEndTest {
             issues.put(clientId, Collections.synchronizedList(new ArrayList<>()));
         }
         // a few callers at once: on a shared machine one at a time spends the budget on round trips
-        ExecutorService seeders = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> seeded = new ArrayList<>();
-            for (int i = 0; i < CLIENTS; i++) {
-                String clientId = clients.get(i);
-                int n = i;
-                seeded.add(seeders.submit(() -> {
-                    issues.get(clientId).add(client.reportIssue(clientId));
-                    moments.get(clientId).add(recordMoment(first, clientId, n));
-                }));
-            }
-            for (Future<?> one : seeded) {
-                one.get(30, TimeUnit.SECONDS);
-            }
-            await().atMost(Duration.ofSeconds(45)).until(() -> clients.stream()
-                    .allMatch(clientId -> complete(clientId, moments, issues, BUILT_IN)));
-        } finally {
-            seeders.shutdownNow();
-        }
+        eachClient(clients, clientId -> {
+            issues.get(clientId).add(client.reportIssue(clientId));
+            moments.get(clientId).add(recordMoment(first, clientId, 0));
+        });
+        await().atMost(Duration.ofSeconds(45)).until(() -> clients.stream()
+                .allMatch(clientId -> complete(clientId, moments, issues, BUILT_IN)));
         ServiceProcess second = another.get(150, TimeUnit.SECONDS);
         List<ServiceProcess> instances = List.of(first, second);
         String modelId = storeGenerousModel(first);
@@ -179,25 +168,42 @@ class ModelSwitchEndToEndTest {
             assertThat(sentWhileSwitching).isGreaterThan(10);
             // and one more per client once it is done, over the survivor: whatever the hand-over left computed from
             // the events is then stored again under the new model
-            for (int i = 0; i < CLIENTS; i++) {
-                moments.get(clients.get(i)).add(recordMoment(survivor, clients.get(i), 0));
-            }
+            eachClient(clients, clientId -> moments.get(clientId).add(recordMoment(survivor, clientId, 0)));
             System.out.printf("model switch e2e: %s killed mid-switch, %d events accepted while switching, %d in all%n",
                     runner.name(), sentWhileSwitching, acceptedCount(moments, issues));
             PlatformClient survivorClient = client.reaching(survivor, "relationship");
             // the killed instance's partitions reach the survivor once its session times out
             await().atMost(Duration.ofSeconds(40)).until(() -> clients.stream()
                     .allMatch(clientId -> completeOn(survivorClient, clientId, moments, issues, modelId)));
-            for (String clientId : clients) {
-                // whole points, every page: the stored timeline (default) against a fresh computation from the
-                // stored events under the now active model (asOf its latest event)
-                List<Map<String, Object>> stored = survivorClient.timelinePoints(clientId, Map.of());
-                assertThat(stored).as("timeline of %s", clientId).isNotEmpty().isEqualTo(survivorClient
-                        .timelinePoints(clientId, Map.of("asOf", survivorClient.timelineAsOf(clientId))));
-            }
+            // whole points, every page: the stored timeline (default) against a fresh computation from the stored
+            // events under the now active model (asOf its latest event)
+            eachClient(clients, clientId -> assertThat(survivorClient.timelinePoints(clientId, Map.of()))
+                    .as("timeline of %s", clientId).isNotEmpty().isEqualTo(survivorClient
+                            .timelinePoints(clientId, Map.of("asOf", survivorClient.timelineAsOf(clientId)))));
         } finally {
             sending.set(false);
             senders.shutdownNow();
+        }
+    }
+
+    /** Does it for every client, a few at once; rethrows the first failure. */
+    private static void eachClient(List<String> clients, Consumer<String> action) throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> calls = clients.stream().map(clientId -> callers.submit(() -> action.accept(clientId)))
+                    .collect(Collectors.toList());
+            for (Future<?> call : calls) {
+                try {
+                    call.get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw e;
+                }
+            }
+        } finally {
+            callers.shutdownNow();
         }
     }
 
