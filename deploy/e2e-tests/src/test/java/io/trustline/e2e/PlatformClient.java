@@ -9,6 +9,7 @@ import io.restassured.specification.RequestSpecification;
 import io.cloudevents.CloudEvent;
 import io.trustline.incident.api.IncidentTopics;
 import io.trustline.local.LocalPlatform;
+import io.trustline.local.ServiceProcess;
 import io.trustline.testkit.KafkaTestTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,10 +34,23 @@ final class PlatformClient {
 
     private final LocalPlatform platform;
     private final String apiKey;
+    private final Map<String, String> urls;
 
     PlatformClient(LocalPlatform platform, String apiKey) {
+        this(platform, apiKey, Map.of());
+    }
+
+    private PlatformClient(LocalPlatform platform, String apiKey, Map<String, String> urls) {
         this.platform = platform;
         this.apiKey = apiKey;
+        this.urls = Map.copyOf(urls);
+    }
+
+    /** The same client reaching one instance of a service (e.g. one started by startAnotherInstance). */
+    PlatformClient reaching(ServiceProcess instance, String service) {
+        Map<String, String> more = new java.util.HashMap<>(urls);
+        more.put(service, instance.baseUrl());
+        return new PlatformClient(platform, apiKey, more);
     }
 
     /** Seed 001's payroll report, due tomorrow; returns the issue id of the 201. */
@@ -206,6 +220,7 @@ final class PlatformClient {
     }
 
     String url(String service) {
-        return platform.service(service).baseUrl();
+        String url = urls.get(service);
+        return url != null ? url : platform.service(service).baseUrl();
     }
 }

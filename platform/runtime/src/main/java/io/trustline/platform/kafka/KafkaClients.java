@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -26,6 +27,12 @@ public class KafkaClients {
     private final String bootstrapServers;
     private final String serviceName;
     private final KafkaProducer<String, byte[]> producer;
+    /**
+     * How long the group waits for a silent consumer before handing its partitions to the others (Kafka's default,
+     * 45 s, when unset); tests that kill an instance set it short. The broker's floor is 6 s.
+     */
+    @ConfigProperty(name = "trustline.kafka.session-timeout")
+    Optional<Duration> sessionTimeout;
 
     @Inject
     public KafkaClients(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -59,6 +66,11 @@ public class KafkaClients {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        if (sessionTimeout != null && sessionTimeout.isPresent()) {
+            long sessionMs = sessionTimeout.get().toMillis();
+            config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionMs);
+            config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.min(3_000, sessionMs / 3));
+        }
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 

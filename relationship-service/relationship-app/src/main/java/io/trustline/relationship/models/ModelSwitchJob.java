@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.conversions.Bson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,7 +27,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class ModelSwitchJob {
 
-    static final Duration LEASE = Duration.ofSeconds(30);
     static final int CATCH_UP_PASSES = 5;
     private static final Logger LOG = Logger.getLogger(ModelSwitchJob.class);
 
@@ -38,6 +38,13 @@ class ModelSwitchJob {
     ClientRescoring rescoring;
     @Inject
     TenantModels models;
+    /** How long a claim or renewal holds the switch: how soon another instance resumes one whose runner died. */
+    @ConfigProperty(name = "trustline.models.switch-lease", defaultValue = "PT30S")
+    Duration lease;
+
+    Duration lease() {
+        return lease;
+    }
 
     void run(String tenantId, String owner) {
         Optional<ModelSwitch> latest = switches.latest(tenantId).filter(ModelSwitch::running);
@@ -53,6 +60,8 @@ class ModelSwitchJob {
                 return;
             }
             Map<String, Integer> counts = switches.rescoredCounts(running);
+            LOG.infof("running the switch of tenant %s to %s (%s, %d clients rescored before)", tenantId,
+                    running.targetModelId(), running.state(), counts.size());
             if (running.state() == ModelSwitch.State.RESCORING) {
                 rescore(running, tenantId, owner, target.get(), counts);
                 models.activate(tenantId, running.targetModelId(), clock.instant());
@@ -104,7 +113,7 @@ class ModelSwitchJob {
     }
 
     private void keep(ModelSwitch running, String tenantId, String owner, Bson update) {
-        if (!switches.renew(running, tenantId, owner, clock.instant(), LEASE, update)) {
+        if (!switches.renew(running, tenantId, owner, clock.instant(), lease, update)) {
             throw new LeaseLost();
         }
     }

@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
 
 /**
  * On every instance, one thread that looks for a switch to run (every {@code trustline.models.switch-poll},
- * default 1 s, and at once when a switch is asked for here) and runs it while it holds its lease.
+ * default 1 s, and at once when a switch is asked for here) and runs it while it holds its lease
+ * ({@code trustline.models.switch-lease}, default 30 s, renewed after every client).
  */
 @ApplicationScoped
 class ModelSwitchWorker {
@@ -54,7 +55,7 @@ class ModelSwitchWorker {
 
     private void runOne() {
         try {
-            switches.claim(owner, clock.instant(), ModelSwitchJob.LEASE).ifPresent(tenantId -> job.run(tenantId, owner));
+            switches.claim(owner, clock.instant(), job.lease()).ifPresent(tenantId -> job.run(tenantId, owner));
         } catch (RuntimeException e) {
             // the next poll tries again; a scheduled task that throws would never run again
             LOG.warn("looking for a model switch to run failed", e);
