@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,8 +68,7 @@ class ModelSwitchJob {
                 models.activate(tenantId, running.targetModelId(), clock.instant());
                 keep(running, tenantId, owner, ModelSwitches.state(ModelSwitch.State.HANDING_OVER, clock.instant()));
             }
-            counts.forEach((clientId, eventCount) ->
-                    rescoring.handOver(tenantId, clientId, target.get(), running.fromModelId(), eventCount));
+            handOver(running, tenantId, owner, target.get(), counts);
             keep(running, tenantId, owner, ModelSwitches.state(ModelSwitch.State.DONE, clock.instant()));
         } catch (LeaseLost e) {
             LOG.infof("the switch of tenant %s to %s moved to another instance", tenantId, running.targetModelId());
@@ -100,6 +100,19 @@ class ModelSwitchJob {
             }
             for (String clientId : behind) {
                 rescoreOne(running, tenantId, owner, target, counts, clientId, now.size());
+            }
+        }
+    }
+
+    /** Renews the lease as it goes: handing over many clients may take longer than one lease. */
+    private void handOver(ModelSwitch running, String tenantId, String owner, ScoringEngine target,
+                          Map<String, Integer> counts) {
+        Instant renewedAt = clock.instant();
+        for (Map.Entry<String, Integer> client : counts.entrySet()) {
+            rescoring.handOver(tenantId, client.getKey(), target, running.fromModelId(), client.getValue());
+            if (Duration.between(renewedAt, clock.instant()).compareTo(lease.dividedBy(3)) > 0) {
+                keep(running, tenantId, owner, ModelSwitches.state(ModelSwitch.State.HANDING_OVER, clock.instant()));
+                renewedAt = clock.instant();
             }
         }
     }
