@@ -63,6 +63,7 @@ public final class TimelineBenchmark {
     private static final String API_KEY = "bench-timelines-key";
     private static final String DATABASE = "trustline-relationship";
     private static final Duration STALLED_AFTER = Duration.ofMinutes(3);
+    private static final Duration REPORT_EVERY = Duration.ofMinutes(1);
     private static final int READS = 200;
     private static final int WARM_UP_READS = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,7 +73,6 @@ public final class TimelineBenchmark {
     private final long pid;
     private final long mongoPid;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<String> table = new ArrayList<>();
 
     private TimelineBenchmark(LocalPlatform platform) {
         this.platform = platform;
@@ -95,11 +95,14 @@ public final class TimelineBenchmark {
         platform.start();
         double startSeconds = RawInfrastructure.seconds(startedAt);
         TimelineBenchmark bench = new TimelineBenchmark(platform);
+        // each row is printed as it is measured: the full-size run takes hours
+        System.out.printf("%nTrustline scored-timeline benchmark (%d clients x %d events, big clients %s, budget %d s each, "
+                        + "%d cores)%n", clients, events, Arrays.toString(bigClients), bigBudget.toSeconds(),
+                Runtime.getRuntime().availableProcessors());
         try {
             bench.row("platform start (broker, Mongo stand-in, relationship service)", "%8.1f s", startSeconds);
             bench.run(clients, events, bigClients, bigBudget);
         } finally {
-            bench.print(clients, events, bigClients, bigBudget);
             platform.stop();
             deleteRecursively(dataDir);
         }
@@ -327,6 +330,9 @@ public final class TimelineBenchmark {
                                         long expected, Instant giveUpAt) throws InterruptedException {
         long seen = -1;
         Instant progressAt = Instant.now();
+        Instant started = Instant.now();
+        Instant reportAt = started.plus(REPORT_EVERY);
+        long reported = 0;
         while (true) {
             long scored = 0;
             for (Document summary : summaries.find(filter).projection(Projections.include("eventCount"))) {
@@ -334,6 +340,14 @@ public final class TimelineBenchmark {
             }
             if (scored >= expected) {
                 return new Progress(scored);
+            }
+            if (Instant.now().isAfter(reportAt)) {
+                // how the rate changes as the histories grow
+                System.out.printf("      (%d of %d scored after %d s; %.1f events/s over the last %d s)%n", scored, expected,
+                        Duration.between(started, Instant.now()).toSeconds(),
+                        (scored - reported) / (double) REPORT_EVERY.toSeconds(), REPORT_EVERY.toSeconds());
+                reported = scored;
+                reportAt = reportAt.plus(REPORT_EVERY);
             }
             if (scored != seen) {
                 seen = scored;
@@ -368,14 +382,8 @@ public final class TimelineBenchmark {
     }
 
     private void row(String label, String format, Object... values) {
-        table.add(String.format("  %-66s %s", label, String.format(format, values)));
-    }
-
-    private void print(int clients, int events, int[] bigClients, Duration bigBudget) {
-        System.out.printf("%nTrustline scored-timeline benchmark (%d clients x %d events, big clients %s, budget %d s each, "
-                        + "%d cores)%n", clients, events, Arrays.toString(bigClients), bigBudget.toSeconds(),
-                Runtime.getRuntime().availableProcessors());
-        table.forEach(System.out::println);
+        System.out.printf("  %-66s %s%n", label, String.format(format, values));
+        System.out.flush();
     }
 
     private static long percentile(List<Long> sorted, int percent) {
