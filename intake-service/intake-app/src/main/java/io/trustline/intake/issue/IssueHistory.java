@@ -30,6 +30,8 @@ class IssueHistory {
                 details = IssueDetails.of(reported);
             } else if (stored.getPayload() instanceof ExpectationSet expectation && details != null) {
                 details = details.withExpectation(expectation.expectation());
+            } else if (stored.getPayload() instanceof IssueEvent.ExpectationRevised revised && details != null) {
+                details = details.withExpectation(revised.after());
             }
         }
         return Optional.ofNullable(details);
