@@ -103,6 +103,24 @@ class ReviseAndLinkResourceTest {
     }
 
     @Test
+    void aReportRetriedAfterARevision_stillAnswersTheIssueAsReported() {
+        String clientId = uniqueClient();
+        String key = "psa-delivery-" + UUID.randomUUID();
+        String issueId = given().header("Authorization", bearer(API_KEY_A)).header("Idempotency-Key", key)
+                .contentType("application/json").body(payroll(clientId))
+                .when().post("/issues").then().statusCode(201).extract().path("issueId");
+        revise(API_KEY_A, issueId, MORE_TIME, null).statusCode(200);
+
+        given().header("Authorization", bearer(API_KEY_A)).header("Idempotency-Key", key)
+                .contentType("application/json").body(payroll(clientId))
+                .when().post("/issues")
+                .then().statusCode(200)
+                .header("Idempotent-Replayed", "true")
+                .body("issueId", equalTo(issueId))
+                .body("expectation.when.resolveBy", equalTo("2099-03-03T12:00:00Z"));
+    }
+
+    @Test
     void anUnknownIssue_orAnotherTenantsIssue_is404() {
         String issueId = reportIssue(uniqueClient());
 
