@@ -88,6 +88,11 @@ public final class MalformedBodies {
         return forOperation(openApiJson, "put", path, validBody);
     }
 
+    /** As {@link #forPost} for a PATCH. */
+    public static List<Variant> forPatch(String openApiJson, String path, String validBody) {
+        return forOperation(openApiJson, "patch", path, validBody);
+    }
+
     private static List<Variant> forOperation(String openApiJson, String method, String path, String validBody) {
         String name = method.toUpperCase(Locale.ROOT) + " " + path;
         try {

@@ -6,6 +6,7 @@ import io.trustline.incident.policy.ResponsePolicies;
 import io.trustline.incident.policy.ResponsePolicy;
 import io.trustline.incident.policy.ResponseTargets;
 import io.trustline.intake.api.Expectation;
+import io.trustline.intake.api.ExpectationRevised;
 import io.trustline.intake.api.ExpectationSet;
 import io.trustline.intake.api.IntakeEventTypes;
 import io.trustline.intake.api.IntakeTopics;
@@ -14,6 +15,7 @@ import io.trustline.platform.consumer.CloudEventSubscriber;
 import io.trustline.platform.consumer.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
@@ -24,7 +26,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
  * <p>An {@code ExpectationSet} needs its incident open: intake publishes it after the issue's {@code IssueReported},
  * under the same key ({@code tenantId:clientId}), so both land on one partition and arrive in that order. One for
  * an incident that is not there fails, is retried and is dead-lettered rather than opening an incident without
- * its summary.
+ * its summary. An {@code ExpectationRevised} re-derives the targets from the revised expectation the same way.
  */
 @ApplicationScoped
 public class IntakeEventsConsumer implements CloudEventSubscriber {
@@ -53,15 +55,21 @@ public class IntakeEventsConsumer implements CloudEventSubscriber {
                     reported.summary(), reported.occurredAt()));
         } else if (IntakeEventTypes.EXPECTATION_SET.equals(event.type())) {
             ExpectationSet set = event.dataAs(ExpectationSet.class);
-            commands.sendAndWait(targetsFor(set.issueId(), event.tenantId(), set.expectation(), set));
+            commands.sendAndWait(targetsFor(set.issueId(), event.tenantId(), set.expectation(), set.occurredAt()));
+        } else if (IntakeEventTypes.EXPECTATION_REVISED.equals(event.type())) {
+            // the revision carries the whole expectation in force, so the targets are derived afresh from it; a new
+            // resolveBy makes the old RESOLVE_BY deadline stale (it finds its instant no longer current when it fires)
+            ExpectationRevised revised = event.dataAs(ExpectationRevised.class);
+            commands.sendAndWait(targetsFor(revised.issueId(), event.tenantId(), revised.expectation(),
+                    revised.occurredAt()));
         }
     }
 
-    private SetResponseTargets targetsFor(String issueId, String tenantId, Expectation expectation, ExpectationSet set) {
+    private SetResponseTargets targetsFor(String issueId, String tenantId, Expectation expectation, Instant occurredAt) {
         ResponsePolicy policy = policies.current(tenantId);
         ResponseTargets targets = policy.targetsFor(expectation.what().impact(), expectation.who().scope());
         return new SetResponseTargets(issueId, tenantId, targets.acknowledge(), targets.actionPlan(),
                 targets.updateEvery(), targets.resolve(), expectation.when().resolveBy(), policy.version(),
-                set.occurredAt());
+                occurredAt);
     }
 }

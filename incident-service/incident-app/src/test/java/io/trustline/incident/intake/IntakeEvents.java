@@ -2,6 +2,7 @@ package io.trustline.incident.intake;
 
 import static io.trustline.testkit.TestTenants.TENANT_A;
 
+import io.trustline.intake.api.ExpectationRevised;
 import io.trustline.intake.api.ExpectationSet;
 import io.trustline.intake.api.IntakeEventTypes;
 import io.trustline.intake.api.IntakeTopics;
@@ -37,5 +38,9 @@ public final class IntakeEvents {
     public static void publishExpectationSet(String clientId, String issueId) {
         KafkaTestTopics.publishEvent(IntakeTopics.EVENTS, UUID.randomUUID().toString(), IntakeEventTypes.EXPECTATION_SET,
                 expectationSet(clientId, issueId));
+    }
+
+    public static GoldenExample<ExpectationRevised> expectationRevised(String clientId, String issueId) {
+        return GoldenJson.exampleOfIssue(ExpectationRevised.class, TENANT_A, clientId, issueId);
     }
 }

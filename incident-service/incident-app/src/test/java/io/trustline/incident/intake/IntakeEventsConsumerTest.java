@@ -1,6 +1,7 @@
 package io.trustline.incident.intake;
 
 import static io.restassured.RestAssured.given;
+import static io.trustline.incident.intake.IntakeEvents.expectationRevised;
 import static io.trustline.incident.intake.IntakeEvents.expectationSet;
 import static io.trustline.incident.intake.IntakeEvents.issueReported;
 import static io.trustline.incident.intake.IntakeEvents.publishExpectationSet;
@@ -111,6 +112,51 @@ class IntakeEventsConsumerTest {
                         .body("targets.updateEvery", equalTo("PT47M"))
                         .body("targets.resolveBy", equalTo(clientResolveBy))
                         .body("targets.policyVersion", equalTo(version)));
+    }
+
+    @Test
+    void aRevisedResolveBy_movesTheResolveDeadline_andTheOldOneMissesNothing() throws Exception {
+        String clientId = uniqueClient();
+        String issueId = UUID.randomUUID().toString();
+        // deadlines a few polls (PT5S in tests) ahead: the first one passes while the test waits for the second, and a
+        // deadline fires up to two polls after its instant
+        Instant firstResolveBy = Instant.now().plusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant revisedResolveBy = firstResolveBy.plusSeconds(10);
+
+        publishIssueReported(clientId, issueId);
+        KafkaTestTopics.publishEvent(IntakeTopics.EVENTS, UUID.randomUUID().toString(), IntakeEventTypes.EXPECTATION_SET,
+                expectationSet(clientId, issueId).with("expectation.when.resolveBy", firstResolveBy.toString()));
+        KafkaTestTopics.publishEvent(IntakeTopics.EVENTS, UUID.randomUUID().toString(),
+                IntakeEventTypes.EXPECTATION_REVISED, expectationRevised(clientId, issueId)
+                        .with("occurredAt", Instant.now().toString())
+                        .with("changes.when.before.resolveBy", firstResolveBy.toString())
+                        .with("changes.when.after.resolveBy", revisedResolveBy.toString())
+                        .with("expectation.when.resolveBy", revisedResolveBy.toString()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().header("Authorization", bearer(API_KEY_A)).when().get("/incidents/" + issueId)
+                        .then().statusCode(200)
+                        .body("targets.resolveBy", equalTo(revisedResolveBy.toString()))
+                        .body("targets.resolve.dueAt", equalTo(revisedResolveBy.toString())));
+        // once the revised deadline has been missed, the first one (due earlier) has fired too, and found itself stale
+        List<ConsumerRecord<String, CloudEvent>> misses = KafkaTestTopics.awaitEvents(IncidentTopics.EVENTS,
+                        records -> records.stream().anyMatch(r -> isOfType(r, IncidentEventTypes.EXPECTATION_MISSED, issueId)),
+                        Duration.ofSeconds(60))
+                .stream().filter(r -> isOfType(r, IncidentEventTypes.EXPECTATION_MISSED, issueId)).toList();
+        assertThat(misses).hasSize(1);
+        JsonNode missed = MAPPER.readTree(misses.get(0).value().getData().toBytes());
+        assertThat(missed.get("resolveBy").asText()).isEqualTo(revisedResolveBy.toString());
+        assertThat(missed.get("occurredAt").asText()).isEqualTo(revisedResolveBy.toString());
+        List<ConsumerRecord<String, CloudEvent>> targets = KafkaTestTopics.awaitEvents(IncidentTopics.EVENTS,
+                        records -> records.stream().anyMatch(r -> isTargetsOf(r, issueId)))
+                .stream().filter(r -> isTargetsOf(r, issueId)).toList();
+        assertThat(targets).extracting(r -> MAPPER.readTree(r.value().getData().toBytes()).get("resolveBy").asText())
+                .containsExactly(firstResolveBy.toString(), revisedResolveBy.toString());
+    }
+
+    private static boolean isOfType(ConsumerRecord<String, CloudEvent> record, String type, String issueId) {
+        return type.equals(record.value().getType())
+                && new String(record.value().getData().toBytes(), StandardCharsets.UTF_8).contains(issueId);
     }
 
     private static boolean isTargetsOf(ConsumerRecord<String, CloudEvent> record, String issueId) {

@@ -22,6 +22,20 @@ public final class IntakeEventTypes {
      */
     public static final String EXPECTATION_SET = "io.trustline.intake.ExpectationSet.v1";
 
+    /**
+     * Type of {@link ExpectationRevised}.
+     *
+     * @since v1
+     */
+    public static final String EXPECTATION_REVISED = "io.trustline.intake.ExpectationRevised.v1";
+
+    /**
+     * Type of {@link PsaTicketLinked}.
+     *
+     * @since v1
+     */
+    public static final String PSA_TICKET_LINKED = "io.trustline.intake.PsaTicketLinked.v1";
+
     private IntakeEventTypes() {
     }
 }

@@ -35,6 +35,28 @@ public final class IntakeEventExamples {
                 payrollExpectation());
     }
 
+    /**
+     * Equal to {@code golden/ExpectationRevised.v1.json}: the provider asks, the evening before, for until Wednesday
+     * noon and a remote fix, because the replacement disk arrives Wednesday morning.
+     */
+    public static ExpectationRevised expectationRevised() {
+        Expectation before = payrollExpectation();
+        Expectation after = new Expectation(before.who(), before.what(),
+                new When(Instant.parse("2026-03-04T12:00:00Z"), "payroll can run a day late, the bank accepts files until Wednesday"),
+                new Where(before.where().location(), WorkMode.REMOTE), before.how());
+        return new ExpectationRevised(TENANT_ID, CLIENT_ID, ISSUE_ID, Instant.parse("2026-03-02T17:40:00Z"),
+                new ExpectationChanges(null, null, new Revised<>(before.when(), after.when()),
+                        new Revised<>(before.where(), after.where()), null),
+                after, "the replacement disk for the payroll server arrives Wednesday morning",
+                RequestedBy.PROVIDER, true);
+    }
+
+    /** Equal to {@code golden/PsaTicketLinked.v1.json}. */
+    public static PsaTicketLinked psaTicketLinked() {
+        return new PsaTicketLinked(TENANT_ID, CLIENT_ID, ISSUE_ID, Instant.parse("2026-03-02T08:24:10Z"),
+                PsaTool.CONNECTWISE, "CW-104233", "https://na.myconnectwise.net/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=104233");
+    }
+
     /** The expectation inside {@link #expectationSet()}. */
     public static Expectation payrollExpectation() {
         return new Expectation(

@@ -67,6 +67,77 @@ class IntakeEventsGoldenTest {
     }
 
     @Test
+    void expectationRevised_matchesItsGoldenJson_andReadsBackFromIt() {
+        GoldenJson.assertMatchesGolden(IntakeEventExamples.expectationRevised());
+    }
+
+    @Test
+    void expectationRevised_isStillRead_whenALaterVersionAddsFields() {
+        GoldenJson.assertReadDespiteFieldsAddedLater(IntakeEventExamples.expectationRevised());
+    }
+
+    @Test
+    void expectationRevised_isRejected_withoutAReason() {
+        assertThatThrownBy(() -> GoldenJson.example(ExpectationRevised.class).without("reason").value())
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("reason");
+    }
+
+    @Test
+    void expectationRevised_isRejected_whenItChangesNothing() {
+        assertThatThrownBy(() -> GoldenJson.example(ExpectationRevised.class)
+                .without("changes.when").without("changes.where").value())
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("at least one");
+    }
+
+    @Test
+    void expectationRevised_omitsTheParts_thatDidNotChange() {
+        JsonNode written = GoldenJson.mapper().valueToTree(IntakeEventExamples.expectationRevised());
+
+        assertThat(fieldNames(written.get("changes"))).containsExactly("when", "where");
+        assertThat(fieldNames(written.get("changes").get("when"))).containsExactly("before", "after");
+    }
+
+    @Test
+    void expectationChanges_between_namesOnlyThePartsThatDiffer() {
+        Expectation before = IntakeEventExamples.payrollExpectation();
+        Expectation after = new Expectation(new Who(Scope.TEAM, 4), before.what(), before.when(), before.where(),
+                before.how());
+
+        ExpectationChanges changes = ExpectationChanges.between(before, after);
+
+        assertThat(changes).isEqualTo(new ExpectationChanges(new Revised<>(before.who(), after.who()), null, null,
+                null, null));
+        assertThat(ExpectationChanges.between(before, before)).isNull();
+    }
+
+    @Test
+    void revised_isRejected_whenBeforeEqualsAfter() {
+        When when = IntakeEventExamples.payrollExpectation().when();
+        assertThatThrownBy(() -> new Revised<>(when, when))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must change");
+    }
+
+    @Test
+    void psaTicketLinked_matchesItsGoldenJson_andReadsBackFromIt() {
+        GoldenJson.assertMatchesGolden(IntakeEventExamples.psaTicketLinked());
+    }
+
+    @Test
+    void psaTicketLinked_isStillRead_whenALaterVersionAddsFields() {
+        GoldenJson.assertReadDespiteFieldsAddedLater(IntakeEventExamples.psaTicketLinked());
+    }
+
+    @Test
+    void psaTicketLinked_isRejected_withAnUnknownPsa() {
+        assertThatThrownBy(() -> GoldenJson.example(PsaTicketLinked.class).with("psa", "FRESHDESK").value())
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("FRESHDESK");
+    }
+
+    @Test
     void how_hasNoAcceptanceChecks_whenTheFieldIsAbsent() throws Exception {
         How how = GoldenJson.mapper().readValue("{\"resolvedWhen\": \"I can print again\"}", How.class);
 
@@ -105,6 +176,8 @@ class IntakeEventsGoldenTest {
         assertThat(IntakeTopics.DEAD_LETTERS).isEqualTo("trustline.intake.v1.dlq");
         assertThat(IntakeEventTypes.ISSUE_REPORTED).isEqualTo("io.trustline.intake.IssueReported.v1");
         assertThat(IntakeEventTypes.EXPECTATION_SET).isEqualTo("io.trustline.intake.ExpectationSet.v1");
+        assertThat(IntakeEventTypes.EXPECTATION_REVISED).isEqualTo("io.trustline.intake.ExpectationRevised.v1");
+        assertThat(IntakeEventTypes.PSA_TICKET_LINKED).isEqualTo("io.trustline.intake.PsaTicketLinked.v1");
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -2,20 +2,50 @@ package io.trustline.intake.issue;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.trustline.intake.api.Expectation;
+import io.trustline.intake.api.PsaTicketRef;
+import io.trustline.intake.api.PsaTool;
+import io.trustline.intake.issue.IssueCommand.LinkPsaTicket;
+import io.trustline.intake.issue.IssueCommand.OnReportedIssue;
 import io.trustline.intake.issue.IssueCommand.ReportIssue;
+import io.trustline.intake.issue.IssueCommand.ReviseExpectation;
+import io.trustline.intake.issue.IssueEvent.ExpectationRevised;
 import io.trustline.intake.issue.IssueEvent.ExpectationSet;
 import io.trustline.intake.issue.IssueEvent.IssueReported;
+import io.trustline.intake.issue.IssueEvent.PsaTicketLinked;
+import io.trustline.platform.command.IdempotencyLedger;
+import io.trustline.platform.command.IdempotentCommands;
+import io.trustline.platform.domain.TenantOwnership;
+import java.time.Instant;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 
-/** An issue a client reported, with the expectation agreed for it. */
+/**
+ * An issue a client reported, with the expectation agreed for it, how that expectation moved since, and the PSA
+ * ticket it is linked to.
+ */
 public class Issue {
 
     @AggregateIdentifier
     private String issueId;
+    private String tenantId;
+    private String clientId;
+    private Instant reportedAt;
+    private Expectation expectation;
+    /** When the expectation in force was set or last revised: a revision recorded after the fact is not older. */
+    private Instant expectationSince;
+    private PsaTicketRef psaTicket;
+    private String psaTicketUrl;
+    @AggregateMember
+    private final IdempotencyLedger ledger = new IdempotencyLedger();
 
     protected Issue() {
         // for Axon's event sourcing
@@ -32,8 +62,138 @@ public class Issue {
                 command.reportedAt()));
     }
 
+    /** A retry with an {@code Idempotency-Key} this issue answered before gets that first answer, nothing new. */
+    @CommandHandlerInterceptor
+    Object answerARetry(CommandMessage<?> message, InterceptorChain chain) throws Exception {
+        if (message.getPayload() instanceof OnReportedIssue command && IdempotentCommands.key(message.getMetaData()) != null) {
+            // before the ledger: another tenant's key must not learn that this issue exists, let alone its answers
+            TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "issue", issueId);
+            Optional<IdempotentCommands.Replayed> first = ledger.replay(message.getMetaData(), "issue", issueId);
+            if (first.isPresent()) {
+                return first.get();
+            }
+        }
+        return chain.proceed();
+    }
+
+    /**
+     * @return the stored {@link ExpectationRevised}, or {@link Unchanged} when every part given equals the one in
+     *         force (nothing is stored)
+     * @throws InvalidRevision when {@code occurredAt} is in the future, before the report or before the expectation
+     *         it revises, or the new resolveBy is before the revision
+     */
+    @CommandHandler
+    Object handle(ReviseExpectation command) {
+        TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "issue", command.issueId());
+        Instant at = revisionMoment(command);
+        Expectation after = revisedExpectation(command, at);
+        if (after == null) {
+            return new Unchanged(issueId, clientId, expectation);
+        }
+        // seed 001: more time asked for before the deadline is a conversation; after it, an excuse
+        Boolean beforeDeadline = !at.isAfter(expectation.when().resolveBy());
+        ExpectationRevised revised = new ExpectationRevised(issueId, tenantId, clientId, expectation, after,
+                command.reason(), command.requestedBy(), beforeDeadline, at);
+        apply(revised);
+        return revised;
+    }
+
+    // kept apart from the handlers that read the tenant: the architecture rule allows one tenant comparison, theirs
+    private Instant revisionMoment(ReviseExpectation command) {
+        Instant at = command.occurredAt() == null ? command.recordedAt() : command.occurredAt();
+        if (at.isAfter(command.recordedAt())) {
+            throw new InvalidRevision("occurredAt", "is in the future (now " + command.recordedAt() + ").");
+        }
+        if (at.isBefore(expectationSince)) {
+            throw new InvalidRevision("occurredAt", "is before the expectation it revises was set or last revised ("
+                    + expectationSince + ").");
+        }
+        return at;
+    }
+
+    /** The expectation the command makes, or null when it equals the one in force. */
+    private Expectation revisedExpectation(ReviseExpectation command, Instant at) {
+        Expectation after = new Expectation(
+                command.who() == null ? expectation.who() : command.who(),
+                command.what() == null ? expectation.what() : command.what(),
+                command.when() == null ? expectation.when() : command.when(),
+                command.where() == null ? expectation.where() : command.where(),
+                command.how() == null ? expectation.how() : command.how());
+        if (after.equals(expectation)) {
+            return null;
+        }
+        if (!after.when().equals(expectation.when()) && after.when().resolveBy().isBefore(at)) {
+            throw new InvalidRevision("when.resolveBy", "is before the revision (" + at
+                    + "); the new deadline must be later.");
+        }
+        return after;
+    }
+
+    /**
+     * @return the stored {@link PsaTicketLinked}, or {@link AlreadyLinked} when this very ticket is linked already
+     *         (nothing is stored)
+     * @throws PsaTicketAlreadyLinked when another ticket is linked
+     */
+    @CommandHandler
+    Object handle(LinkPsaTicket command) {
+        TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "issue", command.issueId());
+        if (linkedAlready(command)) {
+            return new AlreadyLinked(issueId, clientId, psaTicket, psaTicketUrl);
+        }
+        PsaTicketLinked linked = new PsaTicketLinked(issueId, tenantId, clientId, command.psa(),
+                command.externalTicketId(), command.url(), command.linkedAt());
+        apply(linked);
+        return linked;
+    }
+
+    /** @throws PsaTicketAlreadyLinked when another ticket is linked */
+    private boolean linkedAlready(LinkPsaTicket command) {
+        if (psaTicket == null) {
+            return false;
+        }
+        if (sameTool(command.psa(), psaTicket.psa()) && psaTicket.externalTicketId().equals(command.externalTicketId())) {
+            return true;
+        }
+        throw new PsaTicketAlreadyLinked(issueId, psaTicket);
+    }
+
+    /** A report's PSA is free text ({@code HALOPSA} by convention for Halo); a link names the tool exactly. */
+    private static boolean sameTool(PsaTool tool, String psa) {
+        return tool.name().equalsIgnoreCase(psa) || (tool == PsaTool.HALO && "HALOPSA".equalsIgnoreCase(psa));
+    }
+
     @EventSourcingHandler
     void on(IssueReported event) {
         this.issueId = event.issueId();
+        this.tenantId = event.tenantId();
+        this.clientId = event.clientId();
+        this.reportedAt = event.reportedAt();
+        this.psaTicket = event.psaTicket();
+    }
+
+    @EventSourcingHandler
+    void on(ExpectationSet event) {
+        this.expectation = event.expectation();
+        this.expectationSince = event.setAt();
+    }
+
+    @EventSourcingHandler
+    void on(ExpectationRevised event) {
+        this.expectation = event.after();
+        this.expectationSince = event.occurredAt();
+    }
+
+    @EventSourcingHandler
+    void on(PsaTicketLinked event) {
+        this.psaTicket = new PsaTicketRef(event.psa().name(), event.externalTicketId());
+        this.psaTicketUrl = event.url();
+    }
+
+    /** The answer to a revision that changes nothing: the expectation in force. */
+    record Unchanged(String issueId, String clientId, Expectation expectation) {
+    }
+
+    /** The answer to linking the ticket that is linked already. */
+    record AlreadyLinked(String issueId, String clientId, PsaTicketRef psaTicket, String url) {
     }
 }

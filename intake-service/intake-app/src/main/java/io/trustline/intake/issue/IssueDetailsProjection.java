@@ -1,8 +1,11 @@
 package io.trustline.intake.issue;
 
 import com.mongodb.client.MongoClient;
+import io.trustline.intake.api.PsaTicketRef;
+import io.trustline.intake.issue.IssueEvent.ExpectationRevised;
 import io.trustline.intake.issue.IssueEvent.ExpectationSet;
 import io.trustline.intake.issue.IssueEvent.IssueReported;
+import io.trustline.intake.issue.IssueEvent.PsaTicketLinked;
 import io.trustline.platform.axon.AxonMessageHandlers;
 import io.trustline.platform.readmodel.TenantDocuments;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +34,17 @@ public class IssueDetailsProjection implements AxonMessageHandlers {
     @EventHandler
     void on(ExpectationSet event) {
         issues.upsertField(event.tenantId(), event.issueId(), "expectation", event.expectation());
+    }
+
+    @EventHandler
+    void on(ExpectationRevised event) {
+        issues.upsertField(event.tenantId(), event.issueId(), "expectation", event.after());
+    }
+
+    @EventHandler
+    void on(PsaTicketLinked event) {
+        issues.upsertField(event.tenantId(), event.issueId(), "psaTicket",
+                new PsaTicketRef(event.psa().name(), event.externalTicketId()));
     }
 
     @QueryHandler

@@ -3,7 +3,9 @@ package io.trustline.intake.issue;
 import io.trustline.intake.api.Expectation;
 import io.trustline.intake.api.Priority;
 import io.trustline.intake.api.PsaTicketRef;
+import io.trustline.intake.api.PsaTool;
 import io.trustline.intake.api.Reporter;
+import io.trustline.intake.api.RequestedBy;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
@@ -29,5 +31,20 @@ public sealed interface IssueEvent {
     @Revision("1")
     record ExpectationSet(String issueId, String tenantId, String clientId, Expectation expectation, Instant setAt)
             implements IssueEvent {
+    }
+
+    /**
+     * The expectation moved from {@code before} to {@code after} (never equal). {@code askedBeforeDeadline}: the
+     * revision was asked for at or before {@code before}'s resolveBy.
+     */
+    @Revision("1")
+    record ExpectationRevised(String issueId, String tenantId, String clientId, Expectation before, Expectation after,
+                              String reason, RequestedBy requestedBy, Boolean askedBeforeDeadline, Instant occurredAt)
+            implements IssueEvent {
+    }
+
+    @Revision("1")
+    record PsaTicketLinked(String issueId, String tenantId, String clientId, PsaTool psa, String externalTicketId,
+                           String url, Instant linkedAt) implements IssueEvent {
     }
 }

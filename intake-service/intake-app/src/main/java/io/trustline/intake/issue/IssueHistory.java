@@ -22,7 +22,10 @@ class IssueHistory {
         this.events = events;
     }
 
-    /** The issue as stored, or empty when no issue has this id. */
+    /**
+     * The issue as it was reported, or empty when no issue has this id. Later revisions and links are left out on
+     * purpose: a retried report is compared with, and answered by, what that report stored.
+     */
     Optional<IssueDetails> find(String issueId) {
         IssueDetails details = null;
         for (DomainEventMessage<?> stored : events.readEvents(issueId).asStream().toList()) {

@@ -3,6 +3,9 @@ package io.trustline.intake.issue;
 import io.trustline.intake.api.IntakeTopics;
 import io.trustline.intake.issue.IssueCommand.ReportIssue;
 import io.trustline.platform.command.IdempotencyKeys;
+import io.trustline.platform.command.IdempotentCommands;
+import io.trustline.platform.problem.InvalidFieldException;
+import io.trustline.platform.problem.Problem;
 import io.trustline.platform.problem.UnknownResourceException;
 import io.trustline.platform.tenancy.ApiKeySecurityScheme;
 import io.trustline.platform.tenancy.CurrentTenant;
@@ -13,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +27,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -79,6 +85,75 @@ public class IssueResource {
 
     private static Response replayed(IssueDetails reported, URI location) {
         return Response.ok(reported).location(location).header(IdempotencyKeys.REPLAYED, "true").build();
+    }
+
+    @PATCH
+    @Path("/{issueId}/expectation")
+    @Operation(summary = "Revise the expectation of an issue: the parts that move, why, and who asked",
+            description = "Emits ExpectationRevised on " + IntakeTopics.EVENTS + " with each changed part before and "
+                    + "after, and whether it was asked before the deadline in force. Each part given replaces that part "
+                    + "whole; parts left out are kept. Answers 200 with the expectation in force and the parts changed; "
+                    + "when every part given equals the one in force, 200 with changed [] and nothing recorded. 400 "
+                    + "naming the field for an occurredAt in the future or before the expectation it revises, or a new "
+                    + "resolveBy before the revision; 404 for an unknown issue or another tenant's. With an "
+                    + "Idempotency-Key, a retry answers 200 with the first answer (Idempotent-Replayed: true) and "
+                    + "records nothing new; the same key with another request on this issue answers 422.")
+    public Response reviseExpectation(@PathParam("issueId") String issueId,
+                                      @NotNull @Valid ReviseExpectationRequest request,
+                                      @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = 200) String idempotencyKey) {
+        Object answer;
+        try {
+            answer = commands.sendAndWait(IdempotentCommands.message(
+                    request.toCommand(issueId, tenant.id(), clock.instant()), idempotencyKey, request));
+        } catch (InvalidRevision e) {
+            throw new InvalidFieldException(e.field(), e.getMessage());
+        }
+        if (answer instanceof IdempotentCommands.Replayed replayed) {
+            return Response.ok(ExpectationRevision.of((IssueEvent.ExpectationRevised) replayed.answer()))
+                    .header(IdempotencyKeys.REPLAYED, "true").build();
+        }
+        if (answer instanceof Issue.Unchanged unchanged) {
+            return Response.ok(ExpectationRevision.unchanged(unchanged)).build();
+        }
+        return Response.ok(ExpectationRevision.of((IssueEvent.ExpectationRevised) answer)).build();
+    }
+
+    @POST
+    @Path("/{issueId}/psa-ticket")
+    @Operation(summary = "Link the issue to the ticket that tracks it in a PSA tool",
+            description = "Emits PsaTicketLinked on " + IntakeTopics.EVENTS + ". Answers 201 with the link; 200 and "
+                    + "nothing recorded when this ticket is linked already (by an earlier call or by the report); 409 "
+                    + "naming the linked ticket (linkedTicket) when another one is; 404 for an unknown issue or another "
+                    + "tenant's. Takes an Idempotency-Key as PATCH .../expectation does.")
+    public Response linkPsaTicket(@PathParam("issueId") String issueId, @NotNull @Valid LinkPsaTicketRequest request,
+                                  @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = 200) String idempotencyKey,
+                                  @Context UriInfo uri) {
+        Object answer;
+        try {
+            answer = commands.sendAndWait(IdempotentCommands.message(
+                    request.toCommand(issueId, tenant.id(), clock.instant()), idempotencyKey, request));
+        } catch (PsaTicketAlreadyLinked e) {
+            return alreadyLinked(e);
+        }
+        URI location = uri.getBaseUriBuilder().path(IssueResource.class).path(issueId).build();
+        if (answer instanceof IdempotentCommands.Replayed replayed) {
+            return Response.ok(PsaTicketLink.of((IssueEvent.PsaTicketLinked) replayed.answer())).location(location)
+                    .header(IdempotencyKeys.REPLAYED, "true").build();
+        }
+        if (answer instanceof Issue.AlreadyLinked linked) {
+            return Response.ok(PsaTicketLink.of(linked)).location(location).build();
+        }
+        return Response.created(location).entity(PsaTicketLink.of((IssueEvent.PsaTicketLinked) answer)).build();
+    }
+
+    private static Response alreadyLinked(PsaTicketAlreadyLinked e) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "https://trustline.io/problems/psa-ticket-already-linked");
+        problem.put("title", "Another PSA ticket is linked");
+        problem.put("status", Response.Status.CONFLICT.getStatusCode());
+        problem.put("detail", e.getMessage());
+        problem.put("linkedTicket", e.linked());
+        return Response.status(Response.Status.CONFLICT).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     @GET

@@ -1,9 +1,12 @@
 package io.trustline.intake.publishing;
 
+import io.trustline.intake.api.ExpectationChanges;
+import io.trustline.intake.api.ExpectationRevised;
 import io.trustline.intake.api.ExpectationSet;
 import io.trustline.intake.api.IntakeEventTypes;
 import io.trustline.intake.api.IntakeTopics;
 import io.trustline.intake.api.IssueReported;
+import io.trustline.intake.api.PsaTicketLinked;
 import io.trustline.intake.issue.IssueEvent;
 import io.trustline.platform.relay.IntegrationEvent;
 import io.trustline.platform.relay.IntegrationEventTranslator;
@@ -28,6 +31,17 @@ public class IntakeEventsTranslator implements IntegrationEventTranslator {
         if (payload instanceof IssueEvent.ExpectationSet e) {
             return new IntegrationEvent(IntakeEventTypes.EXPECTATION_SET, e.tenantId(), e.clientId(), e.setAt(),
                     new ExpectationSet(e.tenantId(), e.clientId(), e.issueId(), e.setAt(), e.expectation()));
+        }
+        if (payload instanceof IssueEvent.ExpectationRevised e) {
+            return new IntegrationEvent(IntakeEventTypes.EXPECTATION_REVISED, e.tenantId(), e.clientId(), e.occurredAt(),
+                    new ExpectationRevised(e.tenantId(), e.clientId(), e.issueId(), e.occurredAt(),
+                            ExpectationChanges.between(e.before(), e.after()), e.after(), e.reason(), e.requestedBy(),
+                            e.askedBeforeDeadline()));
+        }
+        if (payload instanceof IssueEvent.PsaTicketLinked e) {
+            return new IntegrationEvent(IntakeEventTypes.PSA_TICKET_LINKED, e.tenantId(), e.clientId(), e.linkedAt(),
+                    new PsaTicketLinked(e.tenantId(), e.clientId(), e.issueId(), e.linkedAt(), e.psa(),
+                            e.externalTicketId(), e.url()));
         }
         throw new IllegalArgumentException("intake does not publish " + payload.getClass().getName());
     }

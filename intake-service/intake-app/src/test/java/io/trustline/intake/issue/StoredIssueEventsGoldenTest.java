@@ -1,6 +1,11 @@
 package io.trustline.intake.issue;
 
+import io.trustline.intake.api.Expectation;
 import io.trustline.intake.api.Priority;
+import io.trustline.intake.api.PsaTool;
+import io.trustline.intake.api.RequestedBy;
+import io.trustline.intake.api.When;
+import java.time.Instant;
 import io.trustline.intake.api.PsaTicketRef;
 import io.trustline.intake.api.Reporter;
 import io.trustline.testkit.golden.GoldenJson;
@@ -27,5 +32,23 @@ class StoredIssueEventsGoldenTest {
     void expectationSet_keepsItsStoredJson_orNeedsAnUpcaster() {
         GoldenJson.assertMatchesStoredGolden(new IssueEvent.ExpectationSet(ISSUE_ID, "northwind-it", "acme-dental",
                 IssueFixtures.payrollExpectation(), IssueFixtures.REPORTED_AT));
+    }
+
+    @Test
+    void expectationRevised_keepsItsStoredJson_orNeedsAnUpcaster() {
+        Expectation before = IssueFixtures.payrollExpectation();
+        Expectation after = new Expectation(before.who(), before.what(),
+                new When(Instant.parse("2026-03-04T12:00:00Z"), "the bank takes files until Wednesday"), before.where(),
+                before.how());
+        GoldenJson.assertMatchesStoredGolden(new IssueEvent.ExpectationRevised(ISSUE_ID, "northwind-it", "acme-dental",
+                before, after, "the replacement disk arrives Wednesday morning", RequestedBy.PROVIDER, true,
+                Instant.parse("2026-03-02T17:40:00Z")));
+    }
+
+    @Test
+    void psaTicketLinked_keepsItsStoredJson_orNeedsAnUpcaster() {
+        GoldenJson.assertMatchesStoredGolden(new IssueEvent.PsaTicketLinked(ISSUE_ID, "northwind-it", "acme-dental",
+                PsaTool.CONNECTWISE, "CW-104233", "https://psa.example/tickets/104233",
+                Instant.parse("2026-03-02T08:24:10Z")));
     }
 }

@@ -68,12 +68,21 @@ public sealed interface ClientEvent {
         }
     }
 
-    /** A new deadline (may be null when only the HOW changed) and who asked for it. */
-    record ExpectationRevised(String eventId, Instant occurredAt, String issueId,
-                              Party requestedBy, Instant newResolveBy) implements OfIssue {
+    /**
+     * Who asked to move the expectation, and what moved: the new deadline, scope and impact, each null when that
+     * part did not change (only the WHERE or HOW changed, say). A later miss is weighed on the revised WHO x WHAT.
+     */
+    record ExpectationRevised(String eventId, Instant occurredAt, String issueId, Party requestedBy,
+                              Instant newResolveBy, Scope newScope, Impact newImpact) implements OfIssue {
         public ExpectationRevised {
             requireIds(eventId, occurredAt, issueId);
             Objects.requireNonNull(requestedBy, "requestedBy");
+        }
+
+        /** A revision of the deadline alone (or of neither deadline, scope nor impact, when null). */
+        public ExpectationRevised(String eventId, Instant occurredAt, String issueId, Party requestedBy,
+                                  Instant newResolveBy) {
+            this(eventId, occurredAt, issueId, requestedBy, newResolveBy, null, null);
         }
     }
 

@@ -19,6 +19,8 @@ import io.trustline.incident.api.ResponseTargetMissed;
 import io.trustline.incident.api.ResponseTargetsSet;
 import io.trustline.incident.api.ServiceDisruptionAdmitted;
 import io.trustline.intake.api.Expectation;
+import io.trustline.intake.api.ExpectationChanges;
+import io.trustline.intake.api.ExpectationRevised;
 import io.trustline.intake.api.ExpectationSet;
 import io.trustline.intake.api.IntakeEventTypes;
 import io.trustline.intake.api.IntakeTopics;
@@ -38,7 +40,8 @@ import java.util.stream.Collectors;
 /**
  * The published events the scoring engine reads, each translated into its {@link ClientEvent}: one mapping per
  * CloudEvent type, reading the data as the producer's {@code *-api} record (which checks it). Types without a
- * mapping are not scored and are ignored: {@code IncidentOpened} mirrors {@code IssueReported}.
+ * mapping are not scored and are ignored: {@code IncidentOpened} mirrors {@code IssueReported}; {@code PsaTicketLinked}
+ * is the provider's bookkeeping, which the client never sees and which says nothing about how the issue is handled.
  */
 final class CatalogEvents {
 
@@ -56,7 +59,8 @@ final class CatalogEvents {
     private static final Map<String, Translation> INTAKE = Map.of(
             IntakeEventTypes.ISSUE_REPORTED, (id, at, data) ->
                     new ClientEvent.IssueReported(id, at, data.as(IssueReported.class).issueId()),
-            IntakeEventTypes.EXPECTATION_SET, CatalogEvents::expectationSet);
+            IntakeEventTypes.EXPECTATION_SET, CatalogEvents::expectationSet,
+            IntakeEventTypes.EXPECTATION_REVISED, CatalogEvents::expectationRevised);
 
     private static final Map<String, Translation> INCIDENT = Map.ofEntries(
             Map.entry(IncidentEventTypes.RESPONSE_TARGETS_SET, CatalogEvents::responseTargetsSet),
@@ -137,6 +141,20 @@ final class CatalogEvents {
                 ClientEvent.Scope.valueOf(expectation.who().scope().name()),
                 ClientEvent.Impact.valueOf(expectation.what().impact().name()),
                 expectation.when().resolveBy());
+    }
+
+    /** Only what the rules read: who asked, and the new deadline, scope and impact when those moved. */
+    private static ClientEvent expectationRevised(String id, Instant at, EventData data) {
+        ExpectationRevised revised = data.as(ExpectationRevised.class);
+        ExpectationChanges changes = revised.changes();
+        return new ClientEvent.ExpectationRevised(id, at, revised.issueId(),
+                ClientEvent.Party.valueOf(revised.requestedBy().name()),
+                changes.when() == null || changes.when().before().resolveBy().equals(changes.when().after().resolveBy())
+                        ? null : changes.when().after().resolveBy(),
+                changes.who() == null || changes.who().before().scope() == changes.who().after().scope()
+                        ? null : ClientEvent.Scope.valueOf(changes.who().after().scope().name()),
+                changes.what() == null || changes.what().before().impact() == changes.what().after().impact()
+                        ? null : ClientEvent.Impact.valueOf(changes.what().after().impact().name()));
     }
 
     private static ClientEvent responseTargetsSet(String id, Instant at, EventData data) {

@@ -20,6 +20,7 @@ import io.trustline.incident.api.ResolutionConfirmed;
 import io.trustline.incident.api.ResponseTargetMissed;
 import io.trustline.incident.api.ResponseTargetsSet;
 import io.trustline.incident.api.ServiceDisruptionAdmitted;
+import io.trustline.intake.api.ExpectationRevised;
 import io.trustline.intake.api.ExpectationSet;
 import io.trustline.intake.api.IntakeEventTypes;
 import io.trustline.intake.api.IssueReported;
@@ -65,6 +66,34 @@ class CatalogEventsTest {
         assertThat(translated(IntakeEventTypes.EXPECTATION_SET, GoldenJson.example(ExpectationSet.class)))
                 .isEqualTo(new ClientEvent.ExpectationSet(EVENT_ID, TIME, ISSUE, ClientEvent.Scope.EVERYONE,
                         ClientEvent.Impact.STOPPED, Instant.parse("2026-03-03T12:00:00Z")));
+    }
+
+    @Test
+    void expectationRevised_keepsWhoAskedAndTheNewDeadline() {
+        assertThat(translated(IntakeEventTypes.EXPECTATION_REVISED, GoldenJson.example(ExpectationRevised.class)))
+                .isEqualTo(new ClientEvent.ExpectationRevised(EVENT_ID, TIME, ISSUE, ClientEvent.Party.PROVIDER,
+                        Instant.parse("2026-03-04T12:00:00Z"), null, null));
+    }
+
+    @Test
+    void expectationRevised_keepsANewScopeAndImpact_andNoDeadlineWhenWhenDidNotMove() {
+        GoldenExample<ExpectationRevised> fewerStopped = GoldenJson.example(ExpectationRevised.class)
+                .without("changes.when").without("changes.where")
+                .with("changes.who", java.util.Map.of("before", java.util.Map.of("scope", "EVERYONE"),
+                        "after", java.util.Map.of("scope", "TEAM")))
+                .with("changes.what", java.util.Map.of("before", java.util.Map.of("impact", "STOPPED"),
+                        "after", java.util.Map.of("impact", "DEGRADED")))
+                .with("requestedBy", "CLIENT");
+
+        assertThat(translated(IntakeEventTypes.EXPECTATION_REVISED, fewerStopped))
+                .isEqualTo(new ClientEvent.ExpectationRevised(EVENT_ID, TIME, ISSUE, ClientEvent.Party.CLIENT, null,
+                        ClientEvent.Scope.TEAM, ClientEvent.Impact.DEGRADED));
+    }
+
+    @Test
+    void psaTicketLinked_isNotScored() {
+        assertThat(translate(IntakeEventTypes.PSA_TICKET_LINKED,
+                GoldenJson.example(io.trustline.intake.api.PsaTicketLinked.class))).isEmpty();
     }
 
     @Test
@@ -221,6 +250,8 @@ class CatalogEventsTest {
         // IncidentOpened mirrors IssueReported; the derived events are this service's own output, not scoring input
         Set<String> leftOut = new HashSet<>(RelationshipEventTypes.DERIVED);
         leftOut.add(IncidentEventTypes.INCIDENT_OPENED);
+        // linking a PSA ticket is the provider's bookkeeping: the client never sees it, it tells nothing of the handling
+        leftOut.add(IntakeEventTypes.PSA_TICKET_LINKED);
 
         Set<String> accounted = new HashSet<>(CatalogEvents.types());
         accounted.addAll(leftOut);

@@ -216,6 +216,13 @@ final class ClientState {
                 issue.resolveBy = revised.newResolveBy();
                 issue.deadline = revised.newResolveBy();
             }
+            if (issue.expectation != null && (revised.newScope() != null || revised.newImpact() != null)) {
+                ExpectationSet set = issue.expectation;
+                // the severity of a later miss follows the revised WHO x WHAT
+                issue.expectation = new ExpectationSet(set.eventId(), set.occurredAt(), set.issueId(),
+                        revised.newScope() != null ? revised.newScope() : set.scope(),
+                        revised.newImpact() != null ? revised.newImpact() : set.impact(), issue.resolveBy);
+            }
         } else if (event instanceof ClientEvent.ResponseTargetsSet targets) {
             issue.responseTargets = targets;
             issue.deadline = targets.resolveBy();
