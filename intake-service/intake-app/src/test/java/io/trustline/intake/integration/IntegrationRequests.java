@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static io.trustline.testkit.TestTenants.bearer;
 
 import io.restassured.response.ValidatableResponse;
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Request bodies and calls for the integration tests. */
 final class IntegrationRequests {
@@ -26,7 +28,7 @@ final class IntegrationRequests {
     static String connectWise(String name, String... hosts) {
         return """
                 {"kind": "CONNECTWISE", "name": "%s", "allowedKeyHosts": [%s]}"""
-                .formatted(name, String.join(", ", java.util.Arrays.stream(hosts).map(h -> "\"" + h + "\"").toList()));
+                .formatted(name, Arrays.stream(hosts).map(host -> "\"" + host + "\"").collect(Collectors.joining(", ")));
     }
 
     static String uniqueSecret(String what) {
