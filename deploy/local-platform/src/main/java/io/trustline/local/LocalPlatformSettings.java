@@ -26,6 +26,11 @@ public record LocalPlatformSettings(Path dataDir, int kafkaPort, int controllerP
 
     public static final String DEV_TENANT = "dev";
     public static final String DEV_API_KEY = "tl_dev_local_only_key";
+    /**
+     * The key intake seals integration secrets with in local runs: fixed, not generated, so secrets stored in a
+     * kept data dir still open after a restart. For local runs only; production sets its own.
+     */
+    public static final String DEV_INTEGRATIONS_SECRET_KEY = "dGxfZGV2X2xvY2FsX29ubHlfaW50ZWdyYXRpb25zX2s=";
     public static final List<String> SERVICES = List.of("intake", "incident", "relationship", "notification");
 
     public LocalPlatformSettings {
