@@ -36,6 +36,13 @@ public final class IntakeEventTypes {
      */
     public static final String PSA_TICKET_LINKED = "io.trustline.intake.PsaTicketLinked.v1";
 
+    /**
+     * Type of {@link PsaTicketUpdated}.
+     *
+     * @since v1
+     */
+    public static final String PSA_TICKET_UPDATED = "io.trustline.intake.PsaTicketUpdated.v1";
+
     private IntakeEventTypes() {
     }
 }

@@ -57,6 +57,18 @@ public final class IntakeEventExamples {
                 PsaTool.CONNECTWISE, "CW-104233", "https://na.myconnectwise.net/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=104233");
     }
 
+    /**
+     * Equal to {@code golden/PsaTicketUpdated.v1.json}: the ConnectWise ticket was responded to and planned, and
+     * the engineer told the client what happens next.
+     */
+    public static PsaTicketUpdated psaTicketUpdated() {
+        return new PsaTicketUpdated(TENANT_ID, CLIENT_ID, ISSUE_ID, Instant.parse("2026-03-02T09:05:12Z"),
+                PsaTool.CONNECTWISE, "104233", Instant.parse("2026-03-02T09:05:00Z"), "In Progress",
+                Instant.parse("2026-03-02T08:31:00Z"), Instant.parse("2026-03-02T09:05:00Z"), null,
+                new PsaNote("88412", "The payroll server's disk is failing; a replacement arrives tomorrow 08:00 and "
+                        + "we restore payroll on the spare server in the meantime.", Instant.parse("2026-03-02T09:05:00Z")));
+    }
+
     /** The expectation inside {@link #expectationSet()}. */
     public static Expectation payrollExpectation() {
         return new Expectation(

@@ -138,6 +138,35 @@ class IntakeEventsGoldenTest {
     }
 
     @Test
+    void psaTicketUpdated_matchesItsGoldenJson_andReadsBackFromIt() {
+        GoldenJson.assertMatchesGolden(IntakeEventExamples.psaTicketUpdated());
+    }
+
+    @Test
+    void psaTicketUpdated_isStillRead_whenALaterVersionAddsFields() {
+        GoldenJson.assertReadDespiteFieldsAddedLater(IntakeEventExamples.psaTicketUpdated());
+    }
+
+    @Test
+    void psaTicketUpdated_isRejected_withANoteWithoutText() {
+        assertThatThrownBy(() -> GoldenJson.example(PsaTicketUpdated.class).without("note.text").value())
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("text");
+    }
+
+    @Test
+    void psaTicketUpdated_omitsTheMilestones_notYetReached() throws Exception {
+        PsaTicketUpdated justResponded = new PsaTicketUpdated("northwind-it", "acme-dental", "issue-1",
+                Instant.parse("2026-03-02T08:40:00Z"), PsaTool.AUTOTASK, "T20260302.0011", null, null,
+                Instant.parse("2026-03-02T08:31:00Z"), null, null, null);
+
+        JsonNode written = GoldenJson.mapper().valueToTree(justResponded);
+
+        assertThat(fieldNames(written)).containsExactly("tenantId", "clientId", "issueId", "occurredAt", "psa",
+                "externalTicketId", "respondedAt");
+    }
+
+    @Test
     void how_hasNoAcceptanceChecks_whenTheFieldIsAbsent() throws Exception {
         How how = GoldenJson.mapper().readValue("{\"resolvedWhen\": \"I can print again\"}", How.class);
 
@@ -178,6 +207,7 @@ class IntakeEventsGoldenTest {
         assertThat(IntakeEventTypes.EXPECTATION_SET).isEqualTo("io.trustline.intake.ExpectationSet.v1");
         assertThat(IntakeEventTypes.EXPECTATION_REVISED).isEqualTo("io.trustline.intake.ExpectationRevised.v1");
         assertThat(IntakeEventTypes.PSA_TICKET_LINKED).isEqualTo("io.trustline.intake.PsaTicketLinked.v1");
+        assertThat(IntakeEventTypes.PSA_TICKET_UPDATED).isEqualTo("io.trustline.intake.PsaTicketUpdated.v1");
     }
 
     private static List<String> fieldNames(JsonNode node) {

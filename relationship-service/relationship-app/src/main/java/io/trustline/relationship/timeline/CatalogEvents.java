@@ -41,7 +41,9 @@ import java.util.stream.Collectors;
  * The published events the scoring engine reads, each translated into its {@link ClientEvent}: one mapping per
  * CloudEvent type, reading the data as the producer's {@code *-api} record (which checks it). Types without a
  * mapping are not scored and are ignored: {@code IncidentOpened} mirrors {@code IssueReported}; {@code PsaTicketLinked}
- * is the provider's bookkeeping, which the client never sees and which says nothing about how the issue is handled.
+ * is the provider's bookkeeping, which the client never sees and which says nothing about how the issue is handled;
+ * {@code PsaTicketUpdated} reaches the timeline as the incident events the incident service records from it
+ * (acknowledged, plan issued, resolved, update sent), and scoring it as well would count each milestone twice.
  */
 final class CatalogEvents {
 
