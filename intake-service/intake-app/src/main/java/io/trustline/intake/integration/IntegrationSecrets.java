@@ -20,4 +20,15 @@ public class IntegrationSecrets {
     public Optional<IntegrationCredentials> decrypted(String tenantId, String integrationId) {
         return integrations.credentials(tenantId, integrationId);
     }
+
+    /**
+     * The integration a webhook was sent to, with its tenant and decrypted credentials; empty when no integration has
+     * that id. The webhook carries no API key: the integration id in its URL decides the tenant, and the PSA's
+     * signature or credentials must prove it.
+     *
+     * @throws IllegalStateException as {@link #decrypted}
+     */
+    public Optional<ReceivingIntegration> receiving(String integrationId) {
+        return integrations.receiving(integrationId);
+    }
 }

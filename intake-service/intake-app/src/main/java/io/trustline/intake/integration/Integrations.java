@@ -78,6 +78,13 @@ class Integrations {
         return stored(tenantId, id).map(this::credentials);
     }
 
+    /** The integration with this id, whichever tenant has it: a webhook names only the integration. */
+    Optional<ReceivingIntegration> receiving(String id) {
+        return Optional.ofNullable(integrations.find(Filters.eq("_id", id)).first())
+                .map(stored -> new ReceivingIntegration(stored.getString(TENANT), id,
+                        IntegrationKind.valueOf(stored.getString("kind")), credentials(stored)));
+    }
+
     /** Up to {@code limit} of the tenant's integrations after the id {@code afterId} (null: from the first), in id order. */
     Page page(String tenantId, String afterId, int limit) {
         List<Bson> filters = new ArrayList<>(List.of(Filters.eq(TENANT, tenantId)));
