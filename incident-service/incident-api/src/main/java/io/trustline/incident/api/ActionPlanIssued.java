@@ -27,6 +27,9 @@ import java.util.Objects;
  *                   (free text, not a user id). Required. Since v1.
  * @param eta        when the provider expects the plan to be carried out. Optional: null when the provider
  *                   gave no estimate. Since v1.
+ * @param source     the PSA ticket this was recorded from, when the incident service learnt it from the
+ *                   provider's PSA rather than through its API; {@code occurredAt} is then the PSA's own
+ *                   instant. Optional: null (absent) when recorded through the API. Since v1, optional.
  * @since v1
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -38,7 +41,8 @@ public record ActionPlanIssued(
         Instant occurredAt,
         List<String> steps,
         String owner,
-        Instant eta) {
+        Instant eta,
+        PsaSource source) {
 
     public ActionPlanIssued {
         Objects.requireNonNull(tenantId, "tenantId");

@@ -23,6 +23,9 @@ import java.util.Objects;
  *                   text, not a user id). Required. Since v1.
  * @param note       what the provider said when acknowledging, as told to the client. Optional: null when
  *                   nothing was said beyond the acknowledgement. Since v1.
+ * @param source     the PSA ticket this was recorded from, when the incident service learnt it from the
+ *                   provider's PSA rather than through its API; {@code occurredAt} is then the PSA's own
+ *                   instant. Optional: null (absent) when recorded through the API. Since v1, optional.
  * @since v1
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -33,7 +36,8 @@ public record IssueAcknowledged(
         String issueId,
         Instant occurredAt,
         String by,
-        String note) {
+        String note,
+        PsaSource source) {
 
     public IssueAcknowledged {
         Objects.requireNonNull(tenantId, "tenantId");

@@ -20,6 +20,9 @@ import java.util.Objects;
  *                   {@link IncidentOpened} and never more than 2 minutes ahead of that clock. Not when this
  *                   event was published. Required. Since v1.
  * @param summary    what was done to fix the issue, as told to the client. Required. Since v1.
+ * @param source     the PSA ticket this was recorded from, when the incident service learnt it from the
+ *                   provider's PSA rather than through its API; {@code occurredAt} is then the PSA's own
+ *                   instant. Optional: null (absent) when recorded through the API. Since v1, optional.
  * @since v1
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,7 +32,8 @@ public record IssueResolved(
         String clientId,
         String issueId,
         Instant occurredAt,
-        String summary) {
+        String summary,
+        PsaSource source) {
 
     public IssueResolved {
         Objects.requireNonNull(tenantId, "tenantId");

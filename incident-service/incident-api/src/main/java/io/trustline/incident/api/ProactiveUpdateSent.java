@@ -21,6 +21,9 @@ import java.util.Objects;
  *                   when this event was published. Required. Since v1.
  * @param message    the update as the client received it. Required. Since v1.
  * @param channel    how the update was sent. Required. Since v1.
+ * @param source     the PSA ticket this was recorded from, when the incident service learnt it from the
+ *                   provider's PSA rather than through its API; {@code occurredAt} is then the PSA's own
+ *                   instant. Optional: null (absent) when recorded through the API. Since v1, optional.
  * @since v1
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,7 +34,8 @@ public record ProactiveUpdateSent(
         String issueId,
         Instant occurredAt,
         String message,
-        Channel channel) {
+        Channel channel,
+        PsaSource source) {
 
     public ProactiveUpdateSent {
         Objects.requireNonNull(tenantId, "tenantId");

@@ -14,6 +14,8 @@ public final class IncidentEventExamples {
     public static final String TENANT_ID = "northwind-it";
     public static final String CLIENT_ID = "acme-dental";
     public static final String ISSUE_ID = "0195a3c2-7d1e-7b3a-9f10-2c5e8b1d4a77";
+    /** The ConnectWise ticket of intake's {@code PsaTicketUpdated} example, as the source of the PSA's moments. */
+    public static final PsaSource PSA_TICKET = new PsaSource(PsaTool.CONNECTWISE, "104233");
 
     private IncidentEventExamples() {
     }
@@ -31,13 +33,14 @@ public final class IncidentEventExamples {
                         "Restore the DNS record for payroll.acme.local",
                         "Run a test payroll export with Dana before 11:00"),
                 "Priya Natarajan",
-                Instant.parse("2026-03-02T11:00:00Z"));
+                Instant.parse("2026-03-02T11:00:00Z"),
+                PSA_TICKET);
     }
 
     /** Equal to {@code golden/IssueAcknowledged.v1.json}. */
     public static IssueAcknowledged issueAcknowledged() {
         return new IssueAcknowledged(TENANT_ID, CLIENT_ID, ISSUE_ID, Instant.parse("2026-03-02T08:21:40Z"),
-                "Priya Natarajan", "I have the payroll outage and will call Dana within 30 minutes.");
+                "Priya Natarajan", "I have the payroll outage and will call Dana within 30 minutes.", PSA_TICKET);
     }
 
     /** Equal to {@code golden/ServiceDisruptionAdmitted.v1.json}. */
@@ -51,7 +54,7 @@ public final class IncidentEventExamples {
     public static ProactiveUpdateSent proactiveUpdateSent() {
         return new ProactiveUpdateSent(TENANT_ID, CLIENT_ID, ISSUE_ID, Instant.parse("2026-03-02T09:30:00Z"),
                 "The database service is running again; the DNS fix is in progress. Next update by 10:15.",
-                Channel.EMAIL);
+                Channel.EMAIL, PSA_TICKET);
     }
 
     /** Equal to {@code golden/ClientChasedUpdate.v1.json}. */
@@ -77,7 +80,7 @@ public final class IncidentEventExamples {
     public static IssueResolved issueResolved() {
         return new IssueResolved(TENANT_ID, CLIENT_ID, ISSUE_ID, Instant.parse("2026-03-02T10:52:00Z"),
                 "The database service starts automatically again, the DNS record is restored and a test export "
-                        + "reached the bank.");
+                        + "reached the bank.", PSA_TICKET);
     }
 
     /** Equal to {@code golden/ResolutionConfirmed.v1.json}. */
@@ -91,7 +94,7 @@ public final class IncidentEventExamples {
     /** Equal to {@code golden/IssueReopened.v1.json}. */
     public static IssueReopened issueReopened() {
         return new IssueReopened(TENANT_ID, CLIENT_ID, ISSUE_ID, Instant.parse("2026-03-03T08:05:00Z"),
-                "The DNS record for payroll.acme.local vanished again overnight.");
+                "The DNS record for payroll.acme.local vanished again overnight.", PSA_TICKET);
     }
 
     /**

@@ -43,7 +43,7 @@ class IncidentEventsGoldenTest {
     @Test
     void actionPlanIssued_omitsTheEta_whenNoneWasGiven() throws Exception {
         ActionPlanIssued withoutEta = new ActionPlanIssued("northwind-it", "acme-dental", "issue-1",
-                Instant.parse("2026-03-02T08:52:00Z"), List.of("Replace the toner"), "Service desk", null);
+                Instant.parse("2026-03-02T08:52:00Z"), List.of("Replace the toner"), "Service desk", null, null);
 
         JsonNode written = GoldenJson.mapper().valueToTree(withoutEta);
 
@@ -69,7 +69,7 @@ class IncidentEventsGoldenTest {
     void actionPlanIssued_keepsItsSteps_whenTheGivenListChangesLater() {
         List<String> steps = new ArrayList<>(List.of("Replace the toner"));
         ActionPlanIssued plan = new ActionPlanIssued("northwind-it", "acme-dental", "issue-1",
-                Instant.parse("2026-03-02T08:52:00Z"), steps, "Service desk", null);
+                Instant.parse("2026-03-02T08:52:00Z"), steps, "Service desk", null, null);
 
         steps.add("Order a new printer");
 
@@ -111,9 +111,38 @@ class IncidentEventsGoldenTest {
     @Test
     void issueAcknowledged_omitsTheNote_whenNoneWasGiven() {
         JsonNode written = GoldenJson.mapper().valueToTree(new IssueAcknowledged("northwind-it", "acme-dental", "issue-1",
-                Instant.parse("2026-03-02T08:21:40Z"), "Priya Natarajan", null));
+                Instant.parse("2026-03-02T08:21:40Z"), "Priya Natarajan", null, null));
 
         assertThat(written.has("note")).isFalse();
+        assertThat(written.has("source")).isFalse();
+    }
+
+    static Stream<Class<?>> eventsAPsaCanSource() {
+        return Stream.of(IssueAcknowledged.class, ActionPlanIssued.class, ProactiveUpdateSent.class,
+                IssueResolved.class, IssueReopened.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventsAPsaCanSource")
+    void anEventRecordedThroughTheApi_isReadWithoutASource_asBeforeTheSourceWasAdded(Class<?> type) {
+        Object throughTheApi = GoldenJson.example(type).without("source").value();
+
+        assertThat(throughTheApi).hasFieldOrPropertyWithValue("source", null);
+        assertThat(GoldenJson.mapper().valueToTree(throughTheApi).has("source")).isFalse();
+    }
+
+    @Test
+    void psaSource_namesTheToolAndItsTicket_andRequiresBoth() {
+        JsonNode source = GoldenJson.example(IssueResolved.class).tree().get("source");
+
+        assertThat(source.get("psa").asText()).isEqualTo("CONNECTWISE");
+        assertThat(source.get("externalTicketId").asText()).isEqualTo("104233");
+        assertThatThrownBy(() -> GoldenJson.example(IssueResolved.class).without("source.externalTicketId").value())
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("externalTicketId");
+        assertThatThrownBy(() -> GoldenJson.example(IssueResolved.class).with("source.psa", "SERVICENOW").value())
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("SERVICENOW");
     }
 
     @Test
