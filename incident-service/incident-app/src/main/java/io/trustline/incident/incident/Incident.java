@@ -8,6 +8,8 @@ import io.trustline.incident.incident.IncidentCommand.CompleteActionPlan;
 import io.trustline.incident.incident.IncidentCommand.ConfirmResolution;
 import io.trustline.incident.incident.IncidentCommand.IssueActionPlan;
 import io.trustline.incident.incident.IncidentCommand.OpenIncident;
+import io.trustline.incident.incident.IncidentCommand.PsaNote;
+import io.trustline.incident.incident.IncidentCommand.RecordPsaTicketUpdate;
 import io.trustline.incident.incident.IncidentCommand.RecordClientChase;
 import io.trustline.incident.incident.IncidentCommand.RecordMiscommunication;
 import io.trustline.incident.incident.IncidentCommand.RecordsAMoment;
@@ -30,12 +32,15 @@ import io.trustline.incident.incident.IncidentEvent.IssueResolved;
 import io.trustline.incident.incident.IncidentEvent.MiscommunicationRecorded;
 import io.trustline.incident.incident.IncidentEvent.ProactiveUpdateOverdue;
 import io.trustline.incident.incident.IncidentEvent.ProactiveUpdateSent;
+import io.trustline.incident.incident.IncidentEvent.PsaOrigin;
 import io.trustline.incident.incident.IncidentEvent.ResolutionConfirmed;
 import io.trustline.incident.incident.IncidentEvent.ResponseTargetMissed;
 import io.trustline.incident.incident.IncidentEvent.ResponseTargetsSet;
 import io.trustline.incident.incident.IncidentEvent.ServiceDisruptionAdmitted;
+import io.trustline.incident.api.Channel;
 import io.trustline.incident.api.Discovery;
 import io.trustline.incident.api.ExpectationDimension;
+import io.trustline.incident.api.PsaTool;
 import io.trustline.incident.api.ResponsePhase;
 import io.trustline.platform.command.IdempotencyLedger;
 import io.trustline.platform.command.IdempotentCommands;
@@ -45,6 +50,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
@@ -108,6 +114,13 @@ public class Incident {
     private int updatesSent;
     private int chases;
     private ResponseTargetsSet targets;
+    /** The PSA notes recorded, by {@link PsaNote#key()}. */
+    private final Set<String> psaNotes = new HashSet<>();
+    /** Whether the current resolution came from the PSA, which may then take it back. */
+    private boolean resolvedInPsa;
+    /** The latest resolution the PSA gave, and when intake recorded the ticket change that last resolved or reopened. */
+    private Instant psaResolvedAt;
+    private Instant psaResolutionChangeAt;
     @AggregateMember
     private final IdempotencyLedger ledger = new IdempotencyLedger();
 
@@ -249,14 +262,14 @@ public class Incident {
     IssueAcknowledged handle(AcknowledgeIssue command, DeadlineManager deadlines) {
         TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
         return recordContact(new IssueAcknowledged(issueId, tenantId, clientId, command.by(),
-                command.note(), allowedAt(command)), deadlines);
+                command.note(), allowedAt(command), null), deadlines);
     }
 
     @CommandHandler
     ActionPlanIssued handle(IssueActionPlan command, DeadlineManager deadlines) {
         TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
         return recordContact(new ActionPlanIssued(issueId, tenantId, clientId, command.steps(),
-                command.owner(), command.eta(), allowedAt(command)), deadlines);
+                command.owner(), command.eta(), allowedAt(command), null), deadlines);
     }
 
     @CommandHandler
@@ -271,7 +284,7 @@ public class Incident {
         TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
         Instant at = allowedAt(command);
         return recordContact(new ProactiveUpdateSent(issueId, tenantId, clientId, command.message(),
-                command.channel(), updatesSent + 1, at), deadlines);
+                command.channel(), updatesSent + 1, at, null), deadlines);
     }
 
     @CommandHandler
@@ -299,7 +312,7 @@ public class Incident {
     @CommandHandler
     IssueResolved handle(ResolveIssue command) {
         TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
-        return record(new IssueResolved(issueId, tenantId, clientId, command.summary(), allowedAt(command)));
+        return record(new IssueResolved(issueId, tenantId, clientId, command.summary(), allowedAt(command), null));
     }
 
     @CommandHandler
@@ -332,12 +345,91 @@ public class Incident {
     IssueReopened handle(ReopenIssue command, DeadlineManager deadlines) {
         TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
         IssueReopened reopening = record(new IssueReopened(issueId, tenantId, clientId, command.reason(),
-                allowedAt(command)));
+                allowedAt(command), null));
         if (targets != null) {
             // the cadence starts again from the reopening; a resolve-by still ahead was scheduled with the targets
             scheduleNextUpdate(deadlines);
         }
         return reopening;
+    }
+
+    /**
+     * Records what the PSA ticket tells and the incident does not know yet, in the order of a ticket's life: the
+     * first response, the first plan, a new customer-facing note, then the resolution, or a reopening when the
+     * ticket lost the resolution that came from it. Each at the PSA's instant, so the targets are judged by it.
+     * Moments the state rules refuse are left out rather than refused: the PSA is a record of what happened, not
+     * a caller to answer. Returns what it recorded, nothing for a change it already knew.
+     */
+    @CommandHandler
+    List<IncidentEvent> handle(RecordPsaTicketUpdate command, DeadlineManager deadlines) {
+        TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
+        List<IncidentEvent> recorded = new ArrayList<>();
+        String psa = displayName(command.psa());
+        PsaNote note = command.note() != null && !psaNotes.contains(command.note().key()) ? command.note() : null;
+        if (command.respondedAt() != null && acknowledgedAt == null && state == IncidentState.OPEN) {
+            recorded.add(recordContact(new IssueAcknowledged(issueId, tenantId, clientId, psa, null,
+                    psaInstant(command.respondedAt(), command), origin(command, null)), deadlines));
+        }
+        if (command.planAt() != null && firstPlanAt == null && state == IncidentState.OPEN) {
+            // the plan is what the client was told with it: the note that came with it, else the ticket's status
+            String step = note != null ? note.text()
+                    : command.status() != null ? command.status() : "Resolution plan recorded in " + psa;
+            recorded.add(recordContact(new ActionPlanIssued(issueId, tenantId, clientId, List.of(step), psa, null,
+                    psaInstant(command.planAt(), command), origin(command, note)), deadlines));
+            note = null;
+        }
+        if (note != null && state != IncidentState.CONFIRMED) {
+            recorded.add(recordContact(new ProactiveUpdateSent(issueId, tenantId, clientId, note.text(),
+                    Channel.PSA_NOTE, updatesSent + 1, psaInstant(note.sentAt(), command), origin(command, note)),
+                    deadlines));
+        }
+        boolean newerTicketChange = psaResolutionChangeAt == null
+                || command.changeRecordedAt().isAfter(psaResolutionChangeAt);
+        if (command.resolvedAt() != null && state == IncidentState.OPEN && newerTicketChange
+                && !psaInstant(command.resolvedAt(), command).equals(psaResolvedAt)) {
+            recorded.add(record(new IssueResolved(issueId, tenantId, clientId, inPsa("Resolved", psa, command),
+                    psaInstant(command.resolvedAt(), command), origin(command, null))));
+        } else if (command.resolvedAt() == null && state != IncidentState.OPEN && resolvedInPsa && newerTicketChange) {
+            Instant at = later(psaInstant(command.changedAt() != null ? command.changedAt()
+                    : command.changeRecordedAt(), command), resolvedAt);
+            recorded.add(record(new IssueReopened(issueId, tenantId, clientId, inPsa("Reopened", psa, command), at,
+                    origin(command, null))));
+            if (targets != null) {
+                scheduleNextUpdate(deadlines);
+            }
+        }
+        return recorded;
+    }
+
+    private static String displayName(PsaTool psa) {
+        return switch (psa) {
+            case CONNECTWISE -> "ConnectWise PSA";
+            case AUTOTASK -> "Autotask PSA";
+            case HALO -> "HaloPSA";
+        };
+    }
+
+    private static String inPsa(String what, String psa, RecordPsaTicketUpdate command) {
+        return what + " in " + psa + (command.status() != null ? " (status " + command.status() + ")" : "");
+    }
+
+    private static PsaOrigin origin(RecordPsaTicketUpdate command, PsaNote note) {
+        return new PsaOrigin(command.psa(), command.externalTicketId(), command.changeRecordedAt(),
+                note == null ? null : note.key());
+    }
+
+    /**
+     * The PSA's instant, kept within what an incident's moment may be, as for a caller's {@code occurredAt}: not
+     * before the incident was opened (the PSA may have known the ticket first), and not past the moment intake
+     * recorded the change plus the clock skew allowed (a PSA clock running ahead).
+     */
+    private Instant psaInstant(Instant at, RecordPsaTicketUpdate command) {
+        Instant latest = command.changeRecordedAt().plus(CLOCK_SKEW);
+        return at.isBefore(openedAt) ? openedAt : at.isAfter(latest) ? latest : at;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return b != null && b.isAfter(a) ? b : a;
     }
 
     private static <E extends IncidentEvent> E record(E event) {
@@ -430,6 +522,13 @@ public class Incident {
             firstPlanAt = event.issuedAt();
         }
         contacted(event.issuedAt());
+        fromPsa(event.source());
+    }
+
+    private void fromPsa(PsaOrigin source) {
+        if (source != null && source.noteKey() != null) {
+            psaNotes.add(source.noteKey());
+        }
     }
 
     @EventSourcingHandler
@@ -442,6 +541,7 @@ public class Incident {
     void on(ProactiveUpdateSent event) {
         updatesSent = event.number();
         contacted(event.occurredAt());
+        fromPsa(event.source());
     }
 
     @EventSourcingHandler
@@ -478,6 +578,11 @@ public class Incident {
     void on(IssueResolved event) {
         state = IncidentState.RESOLVED;
         resolvedAt = event.occurredAt();
+        resolvedInPsa = event.source() != null;
+        if (event.source() != null) {
+            psaResolvedAt = event.occurredAt();
+            psaResolutionChangeAt = event.source().ticketChangeRecordedAt();
+        }
     }
 
     @EventSourcingHandler
@@ -488,6 +593,9 @@ public class Incident {
     @EventSourcingHandler
     void on(IssueReopened event) {
         state = IncidentState.OPEN;
+        if (event.source() != null) {
+            psaResolutionChangeAt = event.source().ticketChangeRecordedAt();
+        }
         contacted(event.occurredAt());
     }
 }

@@ -4,6 +4,7 @@ import io.trustline.incident.api.AcceptanceCheckResult;
 import io.trustline.incident.api.Channel;
 import io.trustline.incident.api.Discovery;
 import io.trustline.incident.api.Party;
+import io.trustline.incident.api.PsaTool;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,27 @@ public sealed interface IncidentCommand {
     record SetResponseTargets(@TargetAggregateIdentifier String issueId, String tenantId, Duration acknowledge,
                               Duration actionPlan, Duration updateEvery, Duration resolve, Instant clientResolveBy,
                               int policyVersion, Instant occurredAt) implements IncidentCommand {
+    }
+
+    /**
+     * The PSA ticket that tracks the issue changed (intake's {@code PsaTicketUpdated}): the ticket's milestones as
+     * known after the change, each by the PSA's clock and null while not reached; {@code changeRecordedAt} when
+     * intake recorded the change, which orders one ticket's changes. The incident records only what it has not
+     * recorded yet, so the same change delivered again, or an older one replayed, records nothing.
+     */
+    record RecordPsaTicketUpdate(@TargetAggregateIdentifier String issueId, String tenantId, PsaTool psa,
+                                 String externalTicketId, Instant changeRecordedAt, Instant changedAt, String status,
+                                 Instant respondedAt, Instant planAt, Instant resolvedAt, PsaNote note)
+            implements IncidentCommand {
+    }
+
+    /** A customer-facing note the change added; {@code noteId} null when the PSA gives none. */
+    record PsaNote(String noteId, String text, Instant sentAt) {
+
+        /** Tells one note from another: the PSA's id, or, without one, when it was sent and what it said. */
+        String key() {
+            return noteId != null ? "id:" + noteId : "sent:" + sentAt + ":" + text;
+        }
     }
 
     /**

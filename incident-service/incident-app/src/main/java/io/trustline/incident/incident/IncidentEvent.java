@@ -5,6 +5,7 @@ import io.trustline.incident.api.Channel;
 import io.trustline.incident.api.Discovery;
 import io.trustline.incident.api.ExpectationDimension;
 import io.trustline.incident.api.Party;
+import io.trustline.incident.api.PsaTool;
 import io.trustline.incident.api.ResponsePhase;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.Duration;
@@ -34,10 +35,21 @@ public sealed interface IncidentEvent {
         }
     }
 
+    /**
+     * Where a moment learnt from the provider's PSA came from (null on a moment recorded through the API): the tool,
+     * its ticket, {@code ticketChangeRecordedAt} when intake recorded the ticket change that told it (the
+     * {@code occurredAt} of its {@code PsaTicketUpdated}, which orders the changes of one ticket) and, for a moment
+     * that was a customer-facing note, {@code noteKey}: the note's identity (the PSA's note id, or its instant and
+     * text when the PSA gives none), so that each note is recorded once. Revision 2 of the events that carry it
+     * added it; a revision 1 event reads with none.
+     */
+    record PsaOrigin(PsaTool psa, String externalTicketId, Instant ticketChangeRecordedAt, String noteKey) {
+    }
+
     /** {@code issuedAt}: when the client got the plan (the caller's {@code occurredAt}, or when it was recorded). */
-    @Revision("1")
+    @Revision("2")
     record ActionPlanIssued(String issueId, String tenantId, String clientId, List<String> steps, String owner,
-                            Instant eta, Instant issuedAt) implements IncidentEvent {
+                            Instant eta, Instant issuedAt, PsaOrigin source) implements IncidentEvent {
 
         public ActionPlanIssued {
             steps = List.copyOf(steps);
@@ -68,9 +80,9 @@ public sealed interface IncidentEvent {
         }
     }
 
-    @Revision("1")
+    @Revision("2")
     record IssueAcknowledged(String issueId, String tenantId, String clientId, String by, String note,
-                             Instant occurredAt) implements IncidentEvent {
+                             Instant occurredAt, PsaOrigin source) implements IncidentEvent {
     }
 
     @Revision("1")
@@ -79,9 +91,9 @@ public sealed interface IncidentEvent {
     }
 
     /** {@code number}: 1 for the incident's first update, so the read model can count with idempotent upserts. */
-    @Revision("1")
+    @Revision("2")
     record ProactiveUpdateSent(String issueId, String tenantId, String clientId, String message, Channel channel,
-                               int number, Instant occurredAt) implements IncidentEvent {
+                               int number, Instant occurredAt, PsaOrigin source) implements IncidentEvent {
     }
 
     /** {@code number}: 1 for the first time the client chased this incident. */
@@ -100,9 +112,9 @@ public sealed interface IncidentEvent {
                                     Party misunderstoodBy, Instant occurredAt) implements IncidentEvent {
     }
 
-    @Revision("1")
-    record IssueResolved(String issueId, String tenantId, String clientId, String summary, Instant occurredAt)
-            implements IncidentEvent {
+    @Revision("2")
+    record IssueResolved(String issueId, String tenantId, String clientId, String summary, Instant occurredAt,
+                         PsaOrigin source) implements IncidentEvent {
     }
 
     @Revision("1")
@@ -115,9 +127,9 @@ public sealed interface IncidentEvent {
         }
     }
 
-    @Revision("1")
-    record IssueReopened(String issueId, String tenantId, String clientId, String reason, Instant occurredAt)
-            implements IncidentEvent {
+    @Revision("2")
+    record IssueReopened(String issueId, String tenantId, String clientId, String reason, Instant occurredAt,
+                         PsaOrigin source) implements IncidentEvent {
     }
     /** Recorded by a deadline: {@code occurredAt} is the target that passed, not when the scheduler noticed. */
     @Revision("1")

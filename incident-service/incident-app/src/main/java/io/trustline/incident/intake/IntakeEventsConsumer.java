@@ -1,6 +1,9 @@
 package io.trustline.incident.intake;
 
+import io.trustline.incident.api.PsaTool;
 import io.trustline.incident.incident.IncidentCommand.OpenIncident;
+import io.trustline.incident.incident.IncidentCommand.PsaNote;
+import io.trustline.incident.incident.IncidentCommand.RecordPsaTicketUpdate;
 import io.trustline.incident.incident.IncidentCommand.SetResponseTargets;
 import io.trustline.incident.policy.ResponsePolicies;
 import io.trustline.incident.policy.ResponsePolicy;
@@ -11,6 +14,7 @@ import io.trustline.intake.api.ExpectationSet;
 import io.trustline.intake.api.IntakeEventTypes;
 import io.trustline.intake.api.IntakeTopics;
 import io.trustline.intake.api.IssueReported;
+import io.trustline.intake.api.PsaTicketUpdated;
 import io.trustline.platform.consumer.CloudEventSubscriber;
 import io.trustline.platform.consumer.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +31,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
  * under the same key ({@code tenantId:clientId}), so both land on one partition and arrive in that order. One for
  * an incident that is not there fails, is retried and is dead-lettered rather than opening an incident without
  * its summary. An {@code ExpectationRevised} re-derives the targets from the revised expectation the same way.
+ *
+ * <p>A {@code PsaTicketUpdated} relies on the same order and key; the incident decides from its own history which
+ * of the ticket's milestones are news, so a redelivered or replayed change records nothing.
  */
 @ApplicationScoped
 public class IntakeEventsConsumer implements CloudEventSubscriber {
@@ -62,7 +69,19 @@ public class IntakeEventsConsumer implements CloudEventSubscriber {
             ExpectationRevised revised = event.dataAs(ExpectationRevised.class);
             commands.sendAndWait(targetsFor(revised.issueId(), event.tenantId(), revised.expectation(),
                     revised.occurredAt()));
+        } else if (IntakeEventTypes.PSA_TICKET_UPDATED.equals(event.type())) {
+            commands.sendAndWait(psaTicketUpdate(event.dataAs(PsaTicketUpdated.class), event.tenantId()));
         }
+    }
+
+    private static RecordPsaTicketUpdate psaTicketUpdate(PsaTicketUpdated updated, String tenantId) {
+        // a PSA intake learns to name before this service does fails here, is retried and dead-lettered, not skipped
+        PsaTool psa = PsaTool.valueOf(updated.psa().name());
+        PsaNote note = updated.note() == null ? null
+                : new PsaNote(updated.note().noteId(), updated.note().text(), updated.note().sentAt());
+        return new RecordPsaTicketUpdate(updated.issueId(), tenantId, psa, updated.externalTicketId(),
+                updated.occurredAt(), updated.changedAt(), updated.status(), updated.respondedAt(), updated.planAt(),
+                updated.resolvedAt(), note);
     }
 
     private SetResponseTargets targetsFor(String issueId, String tenantId, Expectation expectation, Instant occurredAt) {

@@ -14,6 +14,7 @@ import io.trustline.incident.api.IssueResolved;
 import io.trustline.incident.api.MiscommunicationRecorded;
 import io.trustline.incident.api.ProactiveUpdateOverdue;
 import io.trustline.incident.api.ProactiveUpdateSent;
+import io.trustline.incident.api.PsaSource;
 import io.trustline.incident.api.ResolutionConfirmed;
 import io.trustline.incident.api.ResponseTargetMissed;
 import io.trustline.incident.api.ResponseTargetsSet;
@@ -40,11 +41,11 @@ public class IncidentEventsTranslator implements IntegrationEventTranslator {
         }
         if (payload instanceof IncidentEvent.ActionPlanIssued e) {
             return new IntegrationEvent(IncidentEventTypes.ACTION_PLAN_ISSUED, e.tenantId(), e.clientId(), e.issuedAt(),
-                    new ActionPlanIssued(e.tenantId(), e.clientId(), e.issueId(), e.issuedAt(), e.steps(), e.owner(), e.eta()));
+                    new ActionPlanIssued(e.tenantId(), e.clientId(), e.issueId(), e.issuedAt(), e.steps(), e.owner(), e.eta(), source(e.source())));
         }
         if (payload instanceof IncidentEvent.IssueAcknowledged e) {
             return new IntegrationEvent(IncidentEventTypes.ISSUE_ACKNOWLEDGED, e.tenantId(), e.clientId(), e.occurredAt(),
-                    new IssueAcknowledged(e.tenantId(), e.clientId(), e.issueId(), e.occurredAt(), e.by(), e.note()));
+                    new IssueAcknowledged(e.tenantId(), e.clientId(), e.issueId(), e.occurredAt(), e.by(), e.note(), source(e.source())));
         }
         if (payload instanceof IncidentEvent.ActionPlanCompleted e) {
             return new IntegrationEvent(IncidentEventTypes.ACTION_PLAN_COMPLETED, e.tenantId(), e.clientId(), e.occurredAt(),
@@ -52,7 +53,8 @@ public class IncidentEventsTranslator implements IntegrationEventTranslator {
         }
         if (payload instanceof IncidentEvent.ProactiveUpdateSent e) {
             return new IntegrationEvent(IncidentEventTypes.PROACTIVE_UPDATE_SENT, e.tenantId(), e.clientId(), e.occurredAt(),
-                    new ProactiveUpdateSent(e.tenantId(), e.clientId(), e.issueId(), e.occurredAt(), e.message(), e.channel()));
+                    new ProactiveUpdateSent(e.tenantId(), e.clientId(), e.issueId(), e.occurredAt(), e.message(), e.channel(),
+                            source(e.source())));
         }
         if (payload instanceof IncidentEvent.ClientChasedUpdate e) {
             return new IntegrationEvent(IncidentEventTypes.CLIENT_CHASED_UPDATE, e.tenantId(), e.clientId(), e.occurredAt(),
@@ -68,7 +70,7 @@ public class IncidentEventsTranslator implements IntegrationEventTranslator {
         }
         if (payload instanceof IncidentEvent.IssueResolved e) {
             return new IntegrationEvent(IncidentEventTypes.ISSUE_RESOLVED, e.tenantId(), e.clientId(), e.occurredAt(),
-                    new IssueResolved(e.tenantId(), e.clientId(), e.issueId(), e.occurredAt(), e.summary()));
+                    new IssueResolved(e.tenantId(), e.clientId(), e.issueId(), e.occurredAt(), e.summary(), source(e.source())));
         }
         if (payload instanceof IncidentEvent.ResolutionConfirmed e) {
             return new IntegrationEvent(IncidentEventTypes.RESOLUTION_CONFIRMED, e.tenantId(), e.clientId(), e.occurredAt(),
@@ -76,7 +78,7 @@ public class IncidentEventsTranslator implements IntegrationEventTranslator {
         }
         if (payload instanceof IncidentEvent.IssueReopened e) {
             return new IntegrationEvent(IncidentEventTypes.ISSUE_REOPENED, e.tenantId(), e.clientId(), e.occurredAt(),
-                    new IssueReopened(e.tenantId(), e.clientId(), e.issueId(), e.occurredAt(), e.reason()));
+                    new IssueReopened(e.tenantId(), e.clientId(), e.issueId(), e.occurredAt(), e.reason(), source(e.source())));
         }
         if (payload instanceof IncidentEvent.ResponseTargetsSet e) {
             return new IntegrationEvent(IncidentEventTypes.RESPONSE_TARGETS_SET, e.tenantId(), e.clientId(), e.occurredAt(),
@@ -101,5 +103,10 @@ public class IncidentEventsTranslator implements IntegrationEventTranslator {
                             e.resolveBy(), e.resolvedAt()));
         }
         throw new IllegalArgumentException("incident does not publish " + payload.getClass().getName());
+    }
+
+    /** Other services learn which PSA ticket told it; how the incident keeps its PSA history stays inside. */
+    private static PsaSource source(IncidentEvent.PsaOrigin origin) {
+        return origin == null ? null : new PsaSource(origin.psa(), origin.externalTicketId());
     }
 }

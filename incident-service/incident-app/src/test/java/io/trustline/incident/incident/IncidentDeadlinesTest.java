@@ -138,7 +138,7 @@ class IncidentDeadlinesTest {
     @Test
     void aConfirmation_meetsTheExpectation_whenResolvedInTimeAndHowWasMet() {
         Instant resolvedAt = at("11:00");
-        fixture.given(OPENED, targetsSet(), new IssueResolved("issue-1", "tenant-a", "acme", "fixed", resolvedAt))
+        fixture.given(OPENED, targetsSet(), new IssueResolved("issue-1", "tenant-a", "acme", "fixed", resolvedAt, null))
                 .when(confirm(true, at("11:30")))
                 .expectEvents(confirmed(true, at("11:30")),
                         new ExpectationMet("issue-1", "tenant-a", "acme", RESOLVE_BY, resolvedAt, at("11:30")));
@@ -147,7 +147,7 @@ class IncidentDeadlinesTest {
     @Test
     void aConfirmation_namesBothDimensionsMissed_whenLateAndHowFailed() {
         Instant resolvedAt = at("13:00");
-        fixture.given(OPENED, targetsSet(), new IssueResolved("issue-1", "tenant-a", "acme", "fixed", resolvedAt))
+        fixture.given(OPENED, targetsSet(), new IssueResolved("issue-1", "tenant-a", "acme", "fixed", resolvedAt, null))
                 .when(confirm(false, at("13:30")))
                 .expectEvents(confirmed(false, at("13:30")),
                         new ExpectationMissed("issue-1", "tenant-a", "acme",
@@ -158,7 +158,7 @@ class IncidentDeadlinesTest {
     @Test
     void aConfirmation_namesOnlyHow_whenResolvedInTimeButHowFailed() {
         Instant resolvedAt = at("11:00");
-        fixture.given(OPENED, targetsSet(), new IssueResolved("issue-1", "tenant-a", "acme", "fixed", resolvedAt))
+        fixture.given(OPENED, targetsSet(), new IssueResolved("issue-1", "tenant-a", "acme", "fixed", resolvedAt, null))
                 .when(confirm(false, at("11:30")))
                 .expectEvents(confirmed(false, at("11:30")),
                         new ExpectationMissed("issue-1", "tenant-a", "acme", List.of(ExpectationDimension.HOW),

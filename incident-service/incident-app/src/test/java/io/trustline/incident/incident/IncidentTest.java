@@ -53,8 +53,8 @@ class IncidentTest {
     private static final Instant NOW = Instant.parse("2026-03-02T08:55:00Z");
     private static final IncidentOpened OPENED = new IncidentOpened("issue-1", "tenant-a", "acme", "Payroll down", REPORTED);
     private static final ActionPlanIssued PLANNED = new ActionPlanIssued("issue-1", "tenant-a", "acme",
-            List.of("restart VM"), "Sam", null, NOW);
-    private static final IssueResolved RESOLVED = new IssueResolved("issue-1", "tenant-a", "acme", "VM restarted", NOW);
+            List.of("restart VM"), "Sam", null, NOW, null);
+    private static final IssueResolved RESOLVED = new IssueResolved("issue-1", "tenant-a", "acme", "VM restarted", NOW, null);
     private static final ResolutionConfirmed CONFIRMED = new ResolutionConfirmed("issue-1", "tenant-a", "acme", true,
             List.of(new AcceptanceCheckResult("payroll runs", true)), null, NOW);
 
@@ -177,12 +177,12 @@ class IncidentTest {
     void anOpenIncident_isAcknowledged() {
         fixture.given(OPENED)
                 .when(new AcknowledgeIssue("issue-1", "tenant-a", "Sam", "on it", null, NOW))
-                .expectEvents(new IssueAcknowledged("issue-1", "tenant-a", "acme", "Sam", "on it", NOW));
+                .expectEvents(new IssueAcknowledged("issue-1", "tenant-a", "acme", "Sam", "on it", NOW, null));
     }
 
     @Test
     void acknowledgingTwice_isRefused_namingTheStateAndWhatIsAllowed() {
-        fixture.given(OPENED, new IssueAcknowledged("issue-1", "tenant-a", "acme", "Sam", null, NOW))
+        fixture.given(OPENED, new IssueAcknowledged("issue-1", "tenant-a", "acme", "Sam", null, NOW, null))
                 .when(new AcknowledgeIssue("issue-1", "tenant-a", "Sam", null, null, NOW))
                 .expectException(CommandNotAllowed.class)
                 .expectExceptionMessage(equalTo("AcknowledgeIssue is not allowed: the issue was already acknowledged. "
@@ -234,9 +234,9 @@ class IncidentTest {
 
     @Test
     void proactiveUpdates_areNumberedPerIncident() {
-        fixture.given(OPENED, new ProactiveUpdateSent("issue-1", "tenant-a", "acme", "working on it", Channel.EMAIL, 1, NOW))
+        fixture.given(OPENED, new ProactiveUpdateSent("issue-1", "tenant-a", "acme", "working on it", Channel.EMAIL, 1, NOW, null))
                 .when(new SendProactiveUpdate("issue-1", "tenant-a", "nearly there", Channel.PHONE, null, NOW))
-                .expectEvents(new ProactiveUpdateSent("issue-1", "tenant-a", "acme", "nearly there", Channel.PHONE, 2, NOW));
+                .expectEvents(new ProactiveUpdateSent("issue-1", "tenant-a", "acme", "nearly there", Channel.PHONE, 2, NOW, null));
     }
 
     @Test
@@ -244,7 +244,7 @@ class IncidentTest {
         fixture.given(OPENED, RESOLVED)
                 .when(new SendProactiveUpdate("issue-1", "tenant-a", "please check payroll", Channel.PORTAL, null, NOW))
                 .expectEvents(new ProactiveUpdateSent("issue-1", "tenant-a", "acme", "please check payroll",
-                        Channel.PORTAL, 1, NOW));
+                        Channel.PORTAL, 1, NOW, null));
     }
 
     @Test
@@ -352,12 +352,12 @@ class IncidentTest {
     void aConfirmedIncident_isReopened() {
         fixture.given(OPENED, RESOLVED, CONFIRMED)
                 .when(new ReopenIssue("issue-1", "tenant-a", "payroll failed again", null, NOW))
-                .expectEvents(new IssueReopened("issue-1", "tenant-a", "acme", "payroll failed again", NOW));
+                .expectEvents(new IssueReopened("issue-1", "tenant-a", "acme", "payroll failed again", NOW, null));
     }
 
     @Test
     void aReopenedIncident_canBeResolvedAgain() {
-        fixture.given(OPENED, RESOLVED, new IssueReopened("issue-1", "tenant-a", "acme", "still down", NOW))
+        fixture.given(OPENED, RESOLVED, new IssueReopened("issue-1", "tenant-a", "acme", "still down", NOW, null))
                 .when(new ResolveIssue("issue-1", "tenant-a", "VM restarted", null, NOW))
                 .expectEvents(RESOLVED);
     }
@@ -367,7 +367,7 @@ class IncidentTest {
         Instant earlier = Instant.parse("2026-03-02T08:30:00Z");
         fixture.given(OPENED)
                 .when(new AcknowledgeIssue("issue-1", "tenant-a", "Sam", null, earlier, NOW))
-                .expectEvents(new IssueAcknowledged("issue-1", "tenant-a", "acme", "Sam", null, earlier));
+                .expectEvents(new IssueAcknowledged("issue-1", "tenant-a", "acme", "Sam", null, earlier, null));
     }
 
     @Test
@@ -375,7 +375,7 @@ class IncidentTest {
         Instant slightlyAhead = NOW.plus(Incident.CLOCK_SKEW);
         fixture.given(OPENED)
                 .when(new ResolveIssue("issue-1", "tenant-a", "VM restarted", slightlyAhead, NOW))
-                .expectEvents(new IssueResolved("issue-1", "tenant-a", "acme", "VM restarted", slightlyAhead));
+                .expectEvents(new IssueResolved("issue-1", "tenant-a", "acme", "VM restarted", slightlyAhead, null));
     }
 
     @Test
@@ -402,7 +402,7 @@ class IncidentTest {
             new SendProactiveUpdateRequest("VM restarting", Channel.EMAIL, null);
     private static final SendProactiveUpdate UPDATE = UPDATE_REQUEST.toCommand("issue-1", "tenant-a", NOW);
     private static final ProactiveUpdateSent FIRST_UPDATE = new ProactiveUpdateSent("issue-1", "tenant-a", "acme",
-            "VM restarting", Channel.EMAIL, 1, NOW);
+            "VM restarting", Channel.EMAIL, 1, NOW, null);
     private static final List<Object> UPDATED_WITH_KEY_1 = List.of(OPENED,
             storedWith(FIRST_UPDATE, keyed("key-1", UPDATE, UPDATE_REQUEST)));
 
@@ -430,7 +430,7 @@ class IncidentTest {
         SendProactiveUpdate command = next.toCommand("issue-1", "tenant-a", NOW);
         fixture.given(UPDATED_WITH_KEY_1)
                 .when(command, keyed("key-2", command, next))
-                .expectEvents(new ProactiveUpdateSent("issue-1", "tenant-a", "acme", "nearly there", Channel.PHONE, 2, NOW));
+                .expectEvents(new ProactiveUpdateSent("issue-1", "tenant-a", "acme", "nearly there", Channel.PHONE, 2, NOW, null));
     }
 
     @Test

@@ -216,15 +216,15 @@ class TargetStatusesTest {
     }
 
     private static IssueAcknowledged acknowledged(Instant at) {
-        return new IssueAcknowledged("issue-1", "tenant-a", "acme", "Sam", null, at);
+        return new IssueAcknowledged("issue-1", "tenant-a", "acme", "Sam", null, at, null);
     }
 
     private static ActionPlanIssued planIssued(Instant at) {
-        return new ActionPlanIssued("issue-1", "tenant-a", "acme", List.of("restart VM"), "Sam", null, at);
+        return new ActionPlanIssued("issue-1", "tenant-a", "acme", List.of("restart VM"), "Sam", null, at, null);
     }
 
     private static ProactiveUpdateSent updateSent(Instant at) {
-        return new ProactiveUpdateSent("issue-1", "tenant-a", "acme", "VM restarting", Channel.EMAIL, 1, at);
+        return new ProactiveUpdateSent("issue-1", "tenant-a", "acme", "VM restarting", Channel.EMAIL, 1, at, null);
     }
 
     private static ServiceDisruptionAdmitted disruption(Discovery discovery, Instant at) {
@@ -240,7 +240,7 @@ class TargetStatusesTest {
     }
 
     private static IssueResolved resolved(Instant at) {
-        return new IssueResolved("issue-1", "tenant-a", "acme", "fixed", at);
+        return new IssueResolved("issue-1", "tenant-a", "acme", "fixed", at, null);
     }
 
     private static ResolutionConfirmed confirmed(Instant at) {
@@ -248,7 +248,7 @@ class TargetStatusesTest {
     }
 
     private static IssueReopened reopened(Instant at) {
-        return new IssueReopened("issue-1", "tenant-a", "acme", "it broke again", at);
+        return new IssueReopened("issue-1", "tenant-a", "acme", "it broke again", at, null);
     }
 
     private static Instant at(String time) {
