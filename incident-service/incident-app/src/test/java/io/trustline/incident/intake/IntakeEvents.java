@@ -7,6 +7,7 @@ import io.trustline.intake.api.ExpectationSet;
 import io.trustline.intake.api.IntakeEventTypes;
 import io.trustline.intake.api.IntakeTopics;
 import io.trustline.intake.api.IssueReported;
+import io.trustline.intake.api.PsaTicketUpdated;
 import io.trustline.testkit.KafkaTestTopics;
 import io.trustline.testkit.golden.GoldenExample;
 import io.trustline.testkit.golden.GoldenJson;
@@ -42,5 +43,10 @@ public final class IntakeEvents {
 
     public static GoldenExample<ExpectationRevised> expectationRevised(String clientId, String issueId) {
         return GoldenJson.exampleOfIssue(ExpectationRevised.class, TENANT_A, clientId, issueId);
+    }
+
+    /** Intake's example: the ConnectWise ticket responded to and planned, with the note that told the plan. */
+    public static GoldenExample<PsaTicketUpdated> psaTicketUpdated(String clientId, String issueId) {
+        return GoldenJson.exampleOfIssue(PsaTicketUpdated.class, TENANT_A, clientId, issueId);
     }
 }
