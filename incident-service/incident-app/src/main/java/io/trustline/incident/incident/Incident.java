@@ -86,6 +86,10 @@ import org.axonframework.modelling.command.CreationPolicy;
  * its moment. A deadline checks the state when it fires, so one that fires again, or was made stale by a later
  * contact or new targets, records nothing. The client's confirmation judges the expectation:
  * {@link ExpectationMet} or {@link ExpectationMissed}.
+ *
+ * <p>The provider's PSA ticket ({@link RecordPsaTicketUpdate}) records the same moments with the PSA's instants and
+ * its {@link PsaOrigin}; the aggregate remembers what each ticket change told it, so a change delivered again or
+ * replayed records nothing.
  */
 public class Incident {
 
