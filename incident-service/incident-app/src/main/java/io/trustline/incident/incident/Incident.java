@@ -390,7 +390,7 @@ public class Incident {
         boolean newerTicketChange = psaResolutionChangeAt == null
                 || command.changeRecordedAt().isAfter(psaResolutionChangeAt);
         if (command.resolvedAt() != null && state == IncidentState.OPEN && newerTicketChange
-                && !psaInstant(command.resolvedAt(), command).equals(psaResolvedAt)) {
+                && !resolutionRecordedFromPsa(command)) {
             recorded.add(record(new IssueResolved(issueId, tenantId, clientId, inPsa("Resolved", psa, command),
                     psaInstant(command.resolvedAt(), command), origin(command, null))));
         } else if (command.resolvedAt() == null && state != IncidentState.OPEN && resolvedInPsa && newerTicketChange) {
@@ -403,6 +403,11 @@ public class Incident {
             }
         }
         return recorded;
+    }
+
+    /** The ticket still shows the resolution it gave before (a reopening through the API does not clear it there). */
+    private boolean resolutionRecordedFromPsa(RecordPsaTicketUpdate command) {
+        return psaInstant(command.resolvedAt(), command).equals(psaResolvedAt);
     }
 
     private static String displayName(PsaTool psa) {
