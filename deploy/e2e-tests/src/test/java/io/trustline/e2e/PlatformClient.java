@@ -123,6 +123,30 @@ final class PlatformClient {
         return ofIssue(issueId, records);
     }
 
+    /** The issue's events on a topic, in their order, read from the beginning until they satisfy the condition. */
+    List<CloudEvent> issueEventsOn(String topic, String issueId, Predicate<List<CloudEvent>> until, Duration timeout) {
+        List<ConsumerRecord<String, CloudEvent>> records = KafkaTestTopics.awaitEventsFrom(
+                platform.kafka().bootstrapServers(), topic, read -> until.test(ofIssue(issueId, read)), timeout);
+        return ofIssue(issueId, records);
+    }
+
+    /** Connects an Autotask instance that signs its webhooks with the secret; returns the integration id. */
+    String connectAutotask(String webhookSecret) {
+        return given().spec(json()).baseUri(url("intake"))
+                .body(Map.of("kind", "AUTOTASK", "name", "Autotask production", "webhookSecret", webhookSecret))
+                .when().post("/integrations")
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** Maps one PSA company onto a client, replacing the integration's other mappings. */
+    void mapCompany(String integrationId, String psaCompanyId, String clientId) {
+        given().spec(json()).baseUri(url("intake"))
+                .body(Map.of("mappings", List.of(Map.of("psaCompanyId", psaCompanyId, "clientId", clientId))))
+                .when().put("/integrations/" + integrationId + "/company-mappings")
+                .then().statusCode(200);
+    }
+
     private static List<CloudEvent> ofIssue(String issueId, List<ConsumerRecord<String, CloudEvent>> records) {
         return records.stream().map(ConsumerRecord::value)
                 .filter(event -> issueId.equals(data(event).getString("issueId")))
