@@ -120,7 +120,8 @@ final class HaloWebhook {
         if (lastAction != null) {
             return ticketId + ":action-at:" + lastAction;
         }
-        String eventId = text(webhook, "id", "id");
+        JsonNode envelopeId = webhook.path("ticket").isObject() ? webhook.path("id") : null;
+        String eventId = envelopeId != null && envelopeId.isTextual() ? envelopeId.textValue() : null;
         if (eventId == null) {
             throw new MalformedWebhook("The Halo webhook names no change of ticket " + ticketId
                     + ": it has no action.id, ticket.last_update, ticket.lastactiondate or event id.");
