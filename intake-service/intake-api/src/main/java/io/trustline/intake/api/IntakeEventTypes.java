@@ -43,6 +43,20 @@ public final class IntakeEventTypes {
      */
     public static final String PSA_TICKET_UPDATED = "io.trustline.intake.PsaTicketUpdated.v1";
 
+    /**
+     * Type of {@link AdvanceNoticeGiven}.
+     *
+     * @since v1
+     */
+    public static final String ADVANCE_NOTICE_GIVEN = "io.trustline.intake.AdvanceNoticeGiven.v1";
+
+    /**
+     * Type of {@link AdvanceNoticeFulfilled}.
+     *
+     * @since v1
+     */
+    public static final String ADVANCE_NOTICE_FULFILLED = "io.trustline.intake.AdvanceNoticeFulfilled.v1";
+
     private IntakeEventTypes() {
     }
 }

@@ -2,8 +2,10 @@
  * The integration events the intake service publishes on {@value io.trustline.intake.api.IntakeTopics#EVENTS}:
  * a client reported an issue ({@link io.trustline.intake.api.IssueReported}) and what the client expects
  * from its resolution ({@link io.trustline.intake.api.ExpectationSet}, seed 001's who / what / when / where /
- * how), how that expectation moved later ({@link io.trustline.intake.api.ExpectationRevised}) and the PSA ticket
- * an issue was linked to ({@link io.trustline.intake.api.PsaTicketLinked}).
+ * how), how that expectation moved later ({@link io.trustline.intake.api.ExpectationRevised}), the PSA ticket
+ * an issue was linked to ({@link io.trustline.intake.api.PsaTicketLinked}), and a client's advance notice of
+ * something coming ({@link io.trustline.intake.api.AdvanceNoticeGiven}) and its delivery
+ * ({@link io.trustline.intake.api.AdvanceNoticeFulfilled}).
  *
  * <p>Each record is the JSON {@code data} of a CloudEvent (specversion 1.0) whose {@code type} is one of
  * {@link io.trustline.intake.api.IntakeEventTypes}, {@code source} is {@code /trustline/intake},

@@ -1,6 +1,7 @@
 package io.trustline.intake.api;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,6 +15,7 @@ public final class IntakeEventExamples {
     public static final String TENANT_ID = "northwind-it";
     public static final String CLIENT_ID = "acme-dental";
     public static final String ISSUE_ID = "0195a3c2-7d1e-7b3a-9f10-2c5e8b1d4a77";
+    public static final String NOTICE_ID = "0195a7f0-1c2d-7e3f-8a4b-5c6d7e8f9a01";
 
     private IntakeEventExamples() {
     }
@@ -68,6 +70,31 @@ public final class IntakeEventExamples {
                 new PsaNote("88412", "The payroll server's disk is failing; a replacement arrives tomorrow 08:00 and "
                         + "we restore payroll on the spare server in the meantime.", Instant.parse("2026-03-02T09:05:00Z")));
     }
+
+    /**
+     * Equal to {@code golden/AdvanceNoticeGiven.v1.json}: on Tuesday the practice says a new hire starts next Monday
+     * at 08:00 (seed 001: let your provider know right away), six days less an hour ahead.
+     */
+    public static AdvanceNoticeGiven advanceNoticeGiven() {
+        Instant givenAt = Instant.parse("2026-03-03T09:00:00Z");
+        Instant neededBy = Instant.parse("2026-03-09T08:00:00Z");
+        return new AdvanceNoticeGiven(TENANT_ID, CLIENT_ID, NOTICE_ID, givenAt, NEW_HIRE, neededBy,
+                Duration.between(givenAt, neededBy));
+    }
+
+    /**
+     * Equal to {@code golden/AdvanceNoticeFulfilled.v1.json}: the workstation was ready at 10:30 on Monday, two and a
+     * half hours after the new hire arrived (late, so every field is present).
+     */
+    public static AdvanceNoticeFulfilled advanceNoticeFulfilled() {
+        AdvanceNoticeGiven given = advanceNoticeGiven();
+        Instant fulfilledAt = Instant.parse("2026-03-09T10:30:00Z");
+        return new AdvanceNoticeFulfilled(TENANT_ID, CLIENT_ID, NOTICE_ID, fulfilledAt, NEW_HIRE, given.occurredAt(),
+                given.neededBy(), given.leadTime(), false, Duration.between(given.neededBy(), fulfilledAt),
+                "the laptop image failed on Friday; the new hire used the spare laptop until 10:30");
+    }
+
+    private static final String NEW_HIRE = "new hire starts Monday: laptop, accounts and a desk phone";
 
     /** The expectation inside {@link #expectationSet()}. */
     public static Expectation payrollExpectation() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.trustline.testkit.golden.GoldenJson;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,6 +168,76 @@ class IntakeEventsGoldenTest {
     }
 
     @Test
+    void advanceNoticeGiven_matchesItsGoldenJson_andReadsBackFromIt() {
+        GoldenJson.assertMatchesGolden(IntakeEventExamples.advanceNoticeGiven());
+    }
+
+    @Test
+    void advanceNoticeGiven_isStillRead_whenALaterVersionAddsFields() {
+        GoldenJson.assertReadDespiteFieldsAddedLater(IntakeEventExamples.advanceNoticeGiven());
+    }
+
+    @Test
+    void advanceNoticeGiven_writesTheLeadTimeAsAnIsoDuration() {
+        JsonNode written = GoldenJson.mapper().valueToTree(IntakeEventExamples.advanceNoticeGiven());
+
+        assertThat(written.get("leadTime").asText()).isEqualTo("PT143H");
+    }
+
+    @Test
+    void advanceNoticeGiven_isRejected_whenTheLeadTimeDisagreesWithItsInstants() {
+        assertThatThrownBy(() -> GoldenJson.example(AdvanceNoticeGiven.class).with("leadTime", "PT1H").value())
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("leadTime");
+    }
+
+    @Test
+    void advanceNoticeGiven_isRejected_whenNeededBeforeItWasGiven() {
+        assertThatThrownBy(() -> new AdvanceNoticeGiven("t", "c", "n", Instant.parse("2026-03-09T08:00:00Z"), "x",
+                Instant.parse("2026-03-03T09:00:00Z"), Duration.ofHours(-143)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive");
+    }
+
+    @Test
+    void advanceNoticeFulfilled_matchesItsGoldenJson_andReadsBackFromIt() {
+        GoldenJson.assertMatchesGolden(IntakeEventExamples.advanceNoticeFulfilled());
+    }
+
+    @Test
+    void advanceNoticeFulfilled_isStillRead_whenALaterVersionAddsFields() {
+        GoldenJson.assertReadDespiteFieldsAddedLater(IntakeEventExamples.advanceNoticeFulfilled());
+    }
+
+    @Test
+    void advanceNoticeFulfilled_onTime_hasNoLateness() throws Exception {
+        AdvanceNoticeFulfilled late = IntakeEventExamples.advanceNoticeFulfilled();
+        AdvanceNoticeFulfilled onTime = new AdvanceNoticeFulfilled(late.tenantId(), late.clientId(), late.noticeId(),
+                Instant.parse("2026-03-06T16:30:00Z"), late.summary(), late.givenAt(), late.neededBy(),
+                late.leadTime(), true, null, null);
+
+        JsonNode written = GoldenJson.mapper().valueToTree(onTime);
+
+        assertThat(fieldNames(written)).containsExactly("tenantId", "clientId", "noticeId", "occurredAt", "summary",
+                "givenAt", "neededBy", "leadTime", "onTime");
+        assertThat(GoldenJson.mapper().treeToValue(written, AdvanceNoticeFulfilled.class)).isEqualTo(onTime);
+    }
+
+    @Test
+    void advanceNoticeFulfilled_isRejected_whenOnTimeContradictsTheInstants() {
+        assertThatThrownBy(() -> GoldenJson.example(AdvanceNoticeFulfilled.class).with("onTime", true).value())
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("onTime");
+    }
+
+    @Test
+    void advanceNoticeFulfilled_isRejected_whenLateWithoutItsLateness() {
+        assertThatThrownBy(() -> GoldenJson.example(AdvanceNoticeFulfilled.class).without("lateness").value())
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("lateness");
+    }
+
+    @Test
     void how_hasNoAcceptanceChecks_whenTheFieldIsAbsent() throws Exception {
         How how = GoldenJson.mapper().readValue("{\"resolvedWhen\": \"I can print again\"}", How.class);
 
@@ -208,6 +279,8 @@ class IntakeEventsGoldenTest {
         assertThat(IntakeEventTypes.EXPECTATION_REVISED).isEqualTo("io.trustline.intake.ExpectationRevised.v1");
         assertThat(IntakeEventTypes.PSA_TICKET_LINKED).isEqualTo("io.trustline.intake.PsaTicketLinked.v1");
         assertThat(IntakeEventTypes.PSA_TICKET_UPDATED).isEqualTo("io.trustline.intake.PsaTicketUpdated.v1");
+        assertThat(IntakeEventTypes.ADVANCE_NOTICE_GIVEN).isEqualTo("io.trustline.intake.AdvanceNoticeGiven.v1");
+        assertThat(IntakeEventTypes.ADVANCE_NOTICE_FULFILLED).isEqualTo("io.trustline.intake.AdvanceNoticeFulfilled.v1");
     }
 
     private static List<String> fieldNames(JsonNode node) {

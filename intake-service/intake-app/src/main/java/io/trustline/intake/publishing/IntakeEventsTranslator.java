@@ -1,5 +1,7 @@
 package io.trustline.intake.publishing;
 
+import io.trustline.intake.api.AdvanceNoticeFulfilled;
+import io.trustline.intake.api.AdvanceNoticeGiven;
 import io.trustline.intake.api.ExpectationChanges;
 import io.trustline.intake.api.ExpectationRevised;
 import io.trustline.intake.api.ExpectationSet;
@@ -8,6 +10,7 @@ import io.trustline.intake.api.IntakeTopics;
 import io.trustline.intake.api.IssueReported;
 import io.trustline.intake.api.PsaTicketLinked;
 import io.trustline.intake.issue.IssueEvent;
+import io.trustline.intake.notice.AdvanceNoticeEvent;
 import io.trustline.platform.relay.IntegrationEvent;
 import io.trustline.platform.relay.IntegrationEventTranslator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +45,17 @@ public class IntakeEventsTranslator implements IntegrationEventTranslator {
             return new IntegrationEvent(IntakeEventTypes.PSA_TICKET_LINKED, e.tenantId(), e.clientId(), e.linkedAt(),
                     new PsaTicketLinked(e.tenantId(), e.clientId(), e.issueId(), e.linkedAt(), e.psa(),
                             e.externalTicketId(), e.url()));
+        }
+        if (payload instanceof AdvanceNoticeEvent.AdvanceNoticeGiven e) {
+            return new IntegrationEvent(IntakeEventTypes.ADVANCE_NOTICE_GIVEN, e.tenantId(), e.clientId(), e.givenAt(),
+                    new AdvanceNoticeGiven(e.tenantId(), e.clientId(), e.noticeId(), e.givenAt(), e.summary(),
+                            e.neededBy(), e.leadTime()));
+        }
+        if (payload instanceof AdvanceNoticeEvent.AdvanceNoticeFulfilled e) {
+            return new IntegrationEvent(IntakeEventTypes.ADVANCE_NOTICE_FULFILLED, e.tenantId(), e.clientId(),
+                    e.fulfilledAt(), new AdvanceNoticeFulfilled(e.tenantId(), e.clientId(), e.noticeId(),
+                            e.fulfilledAt(), e.summary(), e.givenAt(), e.neededBy(), e.leadTime(), e.onTime(),
+                            e.lateness(), e.note()));
         }
         throw new IllegalArgumentException("intake does not publish " + payload.getClass().getName());
     }

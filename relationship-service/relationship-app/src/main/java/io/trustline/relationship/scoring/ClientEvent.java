@@ -253,6 +253,45 @@ public sealed interface ClientEvent {
         }
     }
 
+    /**
+     * Seed 001: the client told us ahead of time what is coming ({@code summary}) and when it must be ready. Scored
+     * when it is fulfilled; the notice itself is on the timeline as the moment it was given.
+     */
+    record AdvanceNoticeGiven(String eventId, Instant occurredAt, String noticeId, String summary, Instant neededBy)
+            implements ClientEvent {
+        public AdvanceNoticeGiven {
+            requireIds(eventId, occurredAt);
+            Objects.requireNonNull(noticeId, "noticeId");
+            Objects.requireNonNull(summary, "summary");
+            Objects.requireNonNull(neededBy, "neededBy");
+        }
+    }
+
+    /**
+     * What an advance notice announced was delivered at {@code occurredAt}; it repeats when the notice was given and
+     * when it was needed, so it is judged on its own: the lead time the client gave us, and whether we kept the date.
+     */
+    record AdvanceNoticeFulfilled(String eventId, Instant occurredAt, String noticeId, String summary, Instant givenAt,
+                                  Instant neededBy) implements ClientEvent {
+        public AdvanceNoticeFulfilled {
+            requireIds(eventId, occurredAt);
+            Objects.requireNonNull(noticeId, "noticeId");
+            Objects.requireNonNull(summary, "summary");
+            Objects.requireNonNull(givenAt, "givenAt");
+            Objects.requireNonNull(neededBy, "neededBy");
+        }
+
+        /** How far ahead the client gave notice. */
+        public Duration leadTime() {
+            return Duration.between(givenAt, neededBy);
+        }
+
+        /** Delivered at or before the moment it was needed. */
+        public boolean onTime() {
+            return !occurredAt().isAfter(neededBy);
+        }
+    }
+
     private static void requireIds(String eventId, Instant occurredAt, String issueId) {
         requireIds(eventId, occurredAt);
         Objects.requireNonNull(issueId, "issueId");

@@ -18,6 +18,8 @@ import io.trustline.incident.api.ResolutionConfirmed;
 import io.trustline.incident.api.ResponseTargetMissed;
 import io.trustline.incident.api.ResponseTargetsSet;
 import io.trustline.incident.api.ServiceDisruptionAdmitted;
+import io.trustline.intake.api.AdvanceNoticeFulfilled;
+import io.trustline.intake.api.AdvanceNoticeGiven;
 import io.trustline.intake.api.Expectation;
 import io.trustline.intake.api.ExpectationChanges;
 import io.trustline.intake.api.ExpectationRevised;
@@ -62,7 +64,9 @@ final class CatalogEvents {
             IntakeEventTypes.ISSUE_REPORTED, (id, at, data) ->
                     new ClientEvent.IssueReported(id, at, data.as(IssueReported.class).issueId()),
             IntakeEventTypes.EXPECTATION_SET, CatalogEvents::expectationSet,
-            IntakeEventTypes.EXPECTATION_REVISED, CatalogEvents::expectationRevised);
+            IntakeEventTypes.EXPECTATION_REVISED, CatalogEvents::expectationRevised,
+            IntakeEventTypes.ADVANCE_NOTICE_GIVEN, CatalogEvents::advanceNoticeGiven,
+            IntakeEventTypes.ADVANCE_NOTICE_FULFILLED, CatalogEvents::advanceNoticeFulfilled);
 
     private static final Map<String, Translation> INCIDENT = Map.ofEntries(
             Map.entry(IncidentEventTypes.RESPONSE_TARGETS_SET, CatalogEvents::responseTargetsSet),
@@ -157,6 +161,18 @@ final class CatalogEvents {
                         ? null : ClientEvent.Scope.valueOf(changes.who().after().scope().name()),
                 changes.what() == null || changes.what().before().impact() == changes.what().after().impact()
                         ? null : ClientEvent.Impact.valueOf(changes.what().after().impact().name()));
+    }
+
+    private static ClientEvent advanceNoticeGiven(String id, Instant at, EventData data) {
+        AdvanceNoticeGiven given = data.as(AdvanceNoticeGiven.class);
+        return new ClientEvent.AdvanceNoticeGiven(id, at, given.noticeId(), given.summary(), given.neededBy());
+    }
+
+    /** The notice's dates travel with the fulfilment; on time and lateness follow from them and the CloudEvent time. */
+    private static ClientEvent advanceNoticeFulfilled(String id, Instant at, EventData data) {
+        AdvanceNoticeFulfilled fulfilled = data.as(AdvanceNoticeFulfilled.class);
+        return new ClientEvent.AdvanceNoticeFulfilled(id, at, fulfilled.noticeId(), fulfilled.summary(),
+                fulfilled.givenAt(), fulfilled.neededBy());
     }
 
     private static ClientEvent responseTargetsSet(String id, Instant at, EventData data) {

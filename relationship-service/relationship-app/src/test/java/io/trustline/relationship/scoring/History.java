@@ -173,4 +173,19 @@ public final class History {
         return add(new ClientEvent.ResponseTargetsSet(nextId(), now, issue, now.plus(acknowledgeWithin),
                 now.plus(planWithin), updateEvery, now.plus(resolveWithin), policyVersion));
     }
+
+    /** The client gives notice now of something needed {@code ahead} from now. */
+    public History noticeGiven(String notice, Duration ahead) {
+        return add(new ClientEvent.AdvanceNoticeGiven(nextId(), now, notice, "new hire starts Monday", now.plus(ahead)));
+    }
+
+    /**
+     * Now, we deliver what a notice given {@code leadTime} before it was needed announced; it was needed
+     * {@code lateBy} ago (negative: still ahead, so on time).
+     */
+    public History noticeFulfilled(String notice, Duration leadTime, Duration lateBy) {
+        Instant neededBy = now.minus(lateBy);
+        return add(new ClientEvent.AdvanceNoticeFulfilled(nextId(), now, notice, "new hire starts Monday",
+                neededBy.minus(leadTime), neededBy));
+    }
 }

@@ -88,16 +88,23 @@ final class RandomHistories {
     }
 
     private void relationshipEvent(Instant at) {
-        add(switch (random.nextInt(9)) {
+        add(switch (random.nextInt(10)) {
             case 0, 1 -> new ClientEvent.MeetingHeld(id(), at, random.nextBoolean());
             case 2 -> new ClientEvent.MeetingCadenceAgreed(id(), at, 7 + random.nextInt(60));
             case 3 -> new ClientEvent.CompetitorOfferDeclined(id(), at);
             case 4 -> new ClientEvent.ContractRenewed(id(), at);
             case 5 -> new ClientEvent.ReferralGiven(id(), at);
             case 6 -> new ClientEvent.GoodwillGesture(id(), at);
+            case 7 -> notice(at, at.plus(Duration.ofHours(random.nextInt(48) - 24)));
             default -> new ClientEvent.FeedbackReceived(id(), at,
                     random.nextBoolean() ? 1 + random.nextInt(5) : null, random.nextInt(11));
         });
+    }
+
+    /** A notice fulfilled at {@code at}, needed by {@code neededBy} and given 1 to 240 hours before that. */
+    private ClientEvent notice(Instant at, Instant neededBy) {
+        return new ClientEvent.AdvanceNoticeFulfilled(id(), at, "n-" + random.nextInt(3), "new hire starts Monday",
+                neededBy.minus(Duration.ofHours(1 + random.nextInt(240))), neededBy);
     }
 
     private void add(ClientEvent event) {

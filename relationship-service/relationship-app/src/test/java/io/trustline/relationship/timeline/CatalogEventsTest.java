@@ -20,6 +20,8 @@ import io.trustline.incident.api.ResolutionConfirmed;
 import io.trustline.incident.api.ResponseTargetMissed;
 import io.trustline.incident.api.ResponseTargetsSet;
 import io.trustline.incident.api.ServiceDisruptionAdmitted;
+import io.trustline.intake.api.AdvanceNoticeFulfilled;
+import io.trustline.intake.api.AdvanceNoticeGiven;
 import io.trustline.intake.api.ExpectationRevised;
 import io.trustline.intake.api.ExpectationSet;
 import io.trustline.intake.api.IntakeEventTypes;
@@ -54,6 +56,7 @@ class CatalogEventsTest {
     private static final String EVENT_ID = "0195a3c2-0000-7000-8000-000000000001";
     private static final Instant TIME = Instant.parse("2026-03-02T09:00:00Z");
     private static final String ISSUE = "0195a3c2-7d1e-7b3a-9f10-2c5e8b1d4a77";
+    private static final String NOTICE = "0195a7f0-1c2d-7e3f-8a4b-5c6d7e8f9a01";
 
     @Test
     void issueReported_isTheIssuesFirstEvent() {
@@ -94,6 +97,24 @@ class CatalogEventsTest {
     void psaTicketLinked_isNotScored() {
         assertThat(translate(IntakeEventTypes.PSA_TICKET_LINKED,
                 GoldenJson.example(io.trustline.intake.api.PsaTicketLinked.class))).isEmpty();
+    }
+
+    @Test
+    void advanceNoticeGiven_keepsWhatIsComingAndWhenItIsNeeded() {
+        assertThat(translated(IntakeEventTypes.ADVANCE_NOTICE_GIVEN, GoldenJson.example(AdvanceNoticeGiven.class)))
+                .isEqualTo(new ClientEvent.AdvanceNoticeGiven(EVENT_ID, TIME, NOTICE,
+                        "new hire starts Monday: laptop, accounts and a desk phone", Instant.parse("2026-03-09T08:00:00Z")));
+    }
+
+    @Test
+    void advanceNoticeFulfilled_keepsTheNoticesDates_soItIsJudgedOnItsOwn() {
+        ClientEvent fulfilled = translated(IntakeEventTypes.ADVANCE_NOTICE_FULFILLED,
+                GoldenJson.example(AdvanceNoticeFulfilled.class));
+
+        assertThat(fulfilled).isEqualTo(new ClientEvent.AdvanceNoticeFulfilled(EVENT_ID, TIME, NOTICE,
+                "new hire starts Monday: laptop, accounts and a desk phone", Instant.parse("2026-03-03T09:00:00Z"),
+                Instant.parse("2026-03-09T08:00:00Z")));
+        assertThat(((ClientEvent.AdvanceNoticeFulfilled) fulfilled).leadTime()).isEqualTo(Duration.ofHours(143));
     }
 
     @Test

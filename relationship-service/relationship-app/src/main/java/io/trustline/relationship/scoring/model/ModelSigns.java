@@ -16,7 +16,7 @@ final class ModelSigns {
             "actionPlanInTarget", "updateInCadence", "rewardedUpdatesPerIssue", "planAfterAdmittedDisruption",
             "planAfterDiscoveredDisruption", "fixInTargetAfterDisruption", "planAfterMiscommunication",
             "actionPlanCompleted", "resolvedInTarget", "expectationMet", "howCriteriaMet", "goodwillGesture",
-            "csatPerPointFromNeutral");
+            "csatPerPointFromNeutral", "advanceNoticeKept", "shortNoticeKept");
     private static final Set<String> LOYALTY_COSTS = Set.of("npsDetractor");
 
     private ModelSigns() {

@@ -25,7 +25,8 @@ public record ScoringModel(
         LoyaltyWeights loyalty,
         Contact contact,
         Chronic chronic,
-        ChurnRiskRules churnRisk) {
+        ChurnRiskRules churnRisk,
+        AdvanceNotice advanceNotice) {
 
     public ScoringModel {
         targets = immutableTargets(targets);
@@ -109,7 +110,11 @@ public record ScoringModel(
             double howCriteriaNotMet,
             double reopened,
             double goodwillGesture,
-            double csatPerPointFromNeutral) {
+            double csatPerPointFromNeutral,
+            double advanceNoticeKept,
+            double shortNoticeKept,
+            double advanceNoticeMissed,
+            double shortNoticeMissed) {
     }
 
     public record LoyaltyWeights(
@@ -148,6 +153,13 @@ public record ScoringModel(
         public Set<Class<? extends ClientEvent>> contactEventTypes() {
             Map<String, Class<? extends ClientEvent>> byName = ClientEvent.typesByName();
             return contactEvents.stream().map(byName::get).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
+    }
+
+    /** Seed 001: how far ahead a client's notice must come to count as comfortable rather than short. */
+    public record AdvanceNotice(int comfortableLeadDays) {
+        public Duration comfortableLead() {
+            return Duration.ofDays(comfortableLeadDays);
         }
     }
 

@@ -169,6 +169,9 @@ public final class ScoringModelFiles {
         if (model.chronic().windowDays() < 1) {
             problems.add("chronic.windowDays: must be at least 1");
         }
+        if (model.advanceNotice().comfortableLeadDays() < 1) {
+            problems.add("advanceNotice.comfortableLeadDays: must be at least 1");
+        }
         ModelSigns.check(model, problems);
         ScoringModel.ChurnRiskRules churn = model.churnRisk();
         for (ChurnCause.Kind kind : ChurnCause.Kind.values()) {

@@ -21,6 +21,7 @@ public final class Rulebook {
             new ExpectationsFirstRules(),
             new ScrewUpHandlingRules(),
             new WhenAndHowRules(),
+            new AdvanceNoticeRules(),
             new LoyaltyRules());
     private final ContactClock clock = new ContactClock();
     private final Set<Class<? extends ClientEvent>> contactEvents;

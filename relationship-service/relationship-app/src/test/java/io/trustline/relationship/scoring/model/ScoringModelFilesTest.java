@@ -82,6 +82,15 @@ class ScoringModelFilesTest {
     }
 
     @Test
+    void anAdvanceNoticeMissWrittenAsASize_orNoComfortableLead_isRefused() {
+        assertThatThrownBy(() -> Scoring.variant("  advanceNoticeMissed: -10 ", "  advanceNoticeMissed: 10 ",
+                "  comfortableLeadDays: 3 ", "  comfortableLeadDays: 0 "))
+                .isInstanceOf(InvalidScoringModelException.class)
+                .hasMessageContaining("trust.advanceNoticeMissed: a cost, write it negative (was 10)")
+                .hasMessageContaining("advanceNotice.comfortableLeadDays: must be at least 1");
+    }
+
+    @Test
     void aFractionWhereAWholeNumberBelongs_isRefused_notTruncated() {
         assertThatThrownBy(() -> Scoring.variant("  tickDays: 7 ", "  tickDays: 7.5 "))
                 .isInstanceOf(InvalidScoringModelException.class)

@@ -70,6 +70,14 @@ class RuleIdsTest {
                 () -> withDeadline().afterHours(3).expectationRevised("i1", PROVIDER, null));
         expect("001.revised-by-client", Dimension.TRUST, 0,
                 () -> withDeadline().afterHours(3).expectationRevised("i1", CLIENT, null));
+        expect("001.advance-notice-kept", Dimension.TRUST, 3, () -> History.startingAt(MONDAY)
+                .noticeFulfilled("n1", Duration.ofDays(6), Duration.ofHours(-3)));
+        expect("001.short-notice-kept", Dimension.TRUST, 1, () -> History.startingAt(MONDAY)
+                .noticeFulfilled("n1", Duration.ofDays(1), Duration.ofHours(-3)));
+        expect("001.advance-notice-missed", Dimension.TRUST, -10, () -> History.startingAt(MONDAY)
+                .noticeFulfilled("n1", Duration.ofDays(6), Duration.ofHours(2)));
+        expect("001.short-notice-missed", Dimension.TRUST, -4, () -> History.startingAt(MONDAY)
+                .noticeFulfilled("n1", Duration.ofDays(1), Duration.ofHours(2)));
         expect("001.how-met", Dimension.TRUST, 2, () -> planned().afterHours(1).resolved("i1").confirmed("i1", true));
         expect("001.how-not-met", Dimension.TRUST, -4, () -> planned().afterHours(1).resolved("i1").confirmed("i1", false));
         expect("001.reopened", Dimension.TRUST, -4, () -> planned().afterHours(1).resolved("i1").afterDays(1).reopened("i1"));
@@ -125,6 +133,22 @@ class RuleIdsTest {
 
         assertThat(firstChange(timeline, "001.revised-by-client").sentence())
                 .isEqualTo("no change to trust: the client changed their expectation");
+    }
+
+    @Test
+    void aNoticeKeptOrMissed_saysWhatWasAnnounced_howFarAhead_andHowLateOrEarly() {
+        assertThat(firstChange(timeline(History.startingAt(MONDAY)
+                .noticeFulfilled("n1", Duration.ofDays(6), Duration.ofHours(-3))), "001.advance-notice-kept").sentence())
+                .isEqualTo("+3 trust: 'new hire starts Monday' ready 3 h before it was needed; the client gave 6 days "
+                        + "of notice (3 days or more is comfortable)");
+        assertThat(firstChange(timeline(History.startingAt(MONDAY)
+                .noticeFulfilled("n1", Duration.ofDays(6), Duration.ofMinutes(150))), "001.advance-notice-missed").sentence())
+                .isEqualTo("-10 trust: 'new hire starts Monday' ready 2 h 30 min after it was needed, though the client "
+                        + "gave 6 days of notice (3 days or more is comfortable)");
+        assertThat(firstChange(timeline(History.startingAt(MONDAY)
+                .noticeFulfilled("n1", Duration.ofHours(28), Duration.ofHours(2))), "001.short-notice-missed").sentence())
+                .isEqualTo("-4 trust: 'new hire starts Monday' ready 2 h after it was needed; on a short notice of "
+                        + "28 h (under the comfortable 3 days)");
     }
 
     @Test
