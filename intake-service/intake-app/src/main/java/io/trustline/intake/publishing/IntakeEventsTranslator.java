@@ -7,6 +7,7 @@ import io.trustline.intake.api.IntakeEventTypes;
 import io.trustline.intake.api.IntakeTopics;
 import io.trustline.intake.api.IssueReported;
 import io.trustline.intake.api.PsaTicketLinked;
+import io.trustline.intake.api.PsaTicketUpdated;
 import io.trustline.intake.issue.IssueEvent;
 import io.trustline.platform.relay.IntegrationEvent;
 import io.trustline.platform.relay.IntegrationEventTranslator;
@@ -42,6 +43,12 @@ public class IntakeEventsTranslator implements IntegrationEventTranslator {
             return new IntegrationEvent(IntakeEventTypes.PSA_TICKET_LINKED, e.tenantId(), e.clientId(), e.linkedAt(),
                     new PsaTicketLinked(e.tenantId(), e.clientId(), e.issueId(), e.linkedAt(), e.psa(),
                             e.externalTicketId(), e.url()));
+        }
+        if (payload instanceof IssueEvent.PsaTicketUpdated e) {
+            return new IntegrationEvent(IntakeEventTypes.PSA_TICKET_UPDATED, e.tenantId(), e.clientId(), e.recordedAt(),
+                    new PsaTicketUpdated(e.tenantId(), e.clientId(), e.issueId(), e.recordedAt(), e.psa(),
+                            e.externalTicketId(), e.changedAt(), e.status(), e.respondedAt(), e.planAt(),
+                            e.resolvedAt(), e.note()));
         }
         throw new IllegalArgumentException("intake does not publish " + payload.getClass().getName());
     }
