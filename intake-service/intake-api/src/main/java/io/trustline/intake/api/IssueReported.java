@@ -17,8 +17,10 @@ import java.util.Objects;
  * @param issueId     the issue; every later intake and incident event about it carries the same id. Required.
  *                    Since v1.
  * @param occurredAt  when the intake service accepted the report (its clock at the {@code POST /issues}); a PSA
- *                    that forwards a ticket late makes it later than the client's call. Not when this event
- *                    was published. Required. Since v1.
+ *                    that forwards a ticket late makes it later than the client's call. For an issue reported by
+ *                    a PSA ticket's webhook ({@code channel} {@code PSA}): when the PSA says the ticket was
+ *                    created, or when the webhook arrived if the PSA did not say (or says a moment ahead of
+ *                    intake's clock). Not when this event was published. Required. Since v1.
  * @param summary     a one-line summary of the issue, as reported. Required. Since v1.
  * @param description the issue in more detail, free text. Optional: null when none was given. Since v1.
  * @param reportedBy  the person who reported the issue. Required. Since v1.

@@ -6,6 +6,7 @@ import io.trustline.platform.problem.UnknownResourceException;
 import io.trustline.platform.rest.OpaqueCursor;
 import io.trustline.platform.tenancy.ApiKeySecurityScheme;
 import io.trustline.platform.tenancy.CurrentTenant;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -50,6 +51,8 @@ public class IntegrationResource {
     Integrations integrations;
     @Inject
     CompanyMappings mappings;
+    @Inject
+    Event<CompanyMappingsReplaced> mappingsReplaced;
 
     @POST
     @Operation(summary = "Connect a PSA (ConnectWise, Autotask or Halo)",
@@ -99,11 +102,15 @@ public class IntegrationResource {
     @Path("/{integrationId}/company-mappings")
     @Operation(summary = "Replace which Trustline client each PSA company is",
             description = "Replaces the whole set (at most " + ReplaceCompanyMappingsRequest.MAX_MAPPINGS
-                    + " mappings, each psaCompanyId once) and answers it.")
+                    + " mappings, each psaCompanyId once) and answers it, once the parked PSA tickets of the companies "
+                    + "it maps are recorded, in the order they arrived (GET .../unmapped lists those still parked). "
+                    + "Should that fail midway, the mappings are stored and what was not recorded stays parked: the "
+                    + "same PUT again records the rest.")
     public CompanyMappingsDetails replaceMappings(@PathParam("integrationId") String integrationId,
                                                   @NotNull @Valid ReplaceCompanyMappingsRequest request) {
         get(integrationId);
         mappings.replace(tenant.id(), integrationId, request.distinctMappings(), clock.instant());
+        mappingsReplaced.fire(new CompanyMappingsReplaced(tenant.id(), integrationId));
         return new CompanyMappingsDetails(integrationId, request.mappings());
     }
 

@@ -2,8 +2,9 @@ package io.trustline.intake.issue;
 
 import io.trustline.intake.api.Expectation;
 import io.trustline.intake.api.Priority;
-import io.trustline.intake.api.PsaTicketRef;
 import io.trustline.intake.api.How;
+import io.trustline.intake.api.PsaNote;
+import io.trustline.intake.api.PsaTicketRef;
 import io.trustline.intake.api.PsaTool;
 import io.trustline.intake.api.Reporter;
 import io.trustline.intake.api.RequestedBy;
@@ -23,9 +24,33 @@ public sealed interface IssueCommand {
                        Priority priority, Expectation expectation, Instant reportedAt) implements IssueCommand {
     }
 
+    /**
+     * Record what a PSA webhook says about the ticket the issue is ({@link PsaTickets#issueIdFor}): its first change
+     * reports the issue, later ones update the ticket's milestones. {@code clientId} is the integration's mapping of
+     * the ticket's company, null when the webhook named no company (only a ticket already an issue is then updated).
+     */
+    record RecordPsaTicketChange(@TargetAggregateIdentifier String issueId, String tenantId, String clientId,
+                                 PsaTicketFacts ticket, Instant recordedAt) implements IssueCommand {
+    }
+
+    /**
+     * The ticket as one webhook describes it, in Trustline's words; a null field was not sent and keeps what is
+     * known. {@code sequence} orders the changes when the PSA numbers them, else {@code changedAt} does.
+     */
+    record PsaTicketFacts(PsaTool psa, String externalTicketId, String deliveryId, Long sequence, Instant changedAt,
+                          Instant createdAt, String summary, String description, Priority priority, Reporter contact,
+                          String status, Instant respondedAt, Instant planAt, Instant resolvedAt,
+                          boolean resolutionWithdrawn, PsaNote note) {
+    }
+
     /** Commands on an issue already reported, sent by a tenant that must own it. */
     sealed interface OnReportedIssue extends IssueCommand {
         String tenantId();
+    }
+
+    /** Record the client's expectation of an issue that was reported without one (from a PSA ticket). */
+    record SetExpectation(@TargetAggregateIdentifier String issueId, String tenantId, Expectation expectation,
+                          Instant setAt) implements OnReportedIssue {
     }
 
     /**

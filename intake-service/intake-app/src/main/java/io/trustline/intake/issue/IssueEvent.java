@@ -2,6 +2,7 @@ package io.trustline.intake.issue;
 
 import io.trustline.intake.api.Expectation;
 import io.trustline.intake.api.Priority;
+import io.trustline.intake.api.PsaNote;
 import io.trustline.intake.api.PsaTicketRef;
 import io.trustline.intake.api.PsaTool;
 import io.trustline.intake.api.Reporter;
@@ -46,5 +47,16 @@ public sealed interface IssueEvent {
     @Revision("1")
     record PsaTicketLinked(String issueId, String tenantId, String clientId, PsaTool psa, String externalTicketId,
                            String url, Instant linkedAt) implements IssueEvent {
+    }
+
+    /**
+     * The PSA ticket the issue is, as known after one webhook: its status and milestones (a milestone not sent is
+     * kept, {@code resolvedAt} null again after a reopen), the customer-facing note the change added. The delivery
+     * id, the PSA's sequence and {@code changedAt} let the issue refuse redeliveries and older changes.
+     */
+    @Revision("1")
+    record PsaTicketUpdated(String issueId, String tenantId, String clientId, PsaTool psa, String externalTicketId,
+                            String deliveryId, Long sequence, Instant changedAt, String status, Instant respondedAt,
+                            Instant planAt, Instant resolvedAt, PsaNote note, Instant recordedAt) implements IssueEvent {
     }
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -58,29 +59,54 @@ public class IssueResource {
     @Operation(summary = "Report a client's issue with the client's expectation",
             description = "Emits IssueReported and ExpectationSet on " + IntakeTopics.EVENTS + ". Answers 201 with the issue. "
                     + "With an Idempotency-Key, a retry of the same report answers 200 with the issue it created first "
-                    + "and records nothing new; the same key with another report answers 422.")
+                    + "and records nothing new; the same key with another report answers 422. A report with a psaTicket "
+                    + "is the issue of that ticket, with or without a key (its webhooks update the same issue): the same "
+                    + "report again answers 200 with the issue, another report of that ticket 409 naming the issue and "
+                    + "its state REPORTED.")
     public Response report(@NotNull @Valid ReportIssueRequest request,
                            @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = 200) String idempotencyKey,
                            @Context UriInfo uri) {
-        String issueId = IdempotencyKeys.resourceId(tenant.id(), "issue", idempotencyKey);
+        String issueId = request.psaTicket() == null
+                ? IdempotencyKeys.resourceId(tenant.id(), "issue", idempotencyKey)
+                : PsaTickets.issueIdFor(tenant.id(), request.psaTicket().psa(), request.psaTicket().externalTicketId());
         URI location = uri.getAbsolutePathBuilder().path(issueId).build();
         // a retry answers what the first call stored, even once the checks of a new report (a deadline
         // still ahead) would no longer pass
-        Optional<IssueDetails> reportedBefore = idempotencyKey == null ? Optional.empty() : history.find(issueId);
+        boolean mayExist = idempotencyKey != null || request.psaTicket() != null;
+        Optional<IssueDetails> reportedBefore = mayExist ? history.find(issueId) : Optional.empty();
         if (reportedBefore.isPresent()) {
-            IdempotencyKeys.requireSameRequest(request.reports(reportedBefore.get()), "issue", issueId);
-            return replayed(reportedBefore.get(), location);
+            return reportedAgain(request, reportedBefore.get(), location);
         }
         ReportIssue command = request.toCommand(issueId, tenant.id(), clock.instant());
         try {
             commands.sendAndWait(command);
         } catch (AggregateStreamCreationException reportedConcurrently) {
-            IssueDetails stored = history.find(issueId).orElseThrow();
-            IdempotencyKeys.requireSameRequest(request.reports(stored), "issue", issueId);
-            return replayed(stored, location);
+            return reportedAgain(request, history.find(issueId).orElseThrow(), location);
         }
         // answered from what was stored, not from the read model, which catches up on its own
         return Response.created(location).entity(IssueDetails.reported(command)).build();
+    }
+
+    /** The issue this report names exists: the same report is a retry, another one of its PSA ticket a conflict. */
+    private static Response reportedAgain(ReportIssueRequest request, IssueDetails stored, URI location) {
+        if (request.psaTicket() != null && !request.reports(stored)) {
+            return ticketReportedAlready(stored);
+        }
+        IdempotencyKeys.requireSameRequest(request.reports(stored), "issue", stored.issueId());
+        return replayed(stored, location);
+    }
+
+    private static Response ticketReportedAlready(IssueDetails stored) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "https://trustline.io/problems/psa-ticket-reported");
+        problem.put("title", "This PSA ticket is an issue already");
+        problem.put("status", Response.Status.CONFLICT.getStatusCode());
+        problem.put("detail", "PSA ticket " + stored.psaTicket().psa() + " " + stored.psaTicket().externalTicketId()
+                + " is issue " + stored.issueId() + ", reported otherwise; a ticket is one issue. State: REPORTED.");
+        problem.put("state", "REPORTED");
+        problem.put("issueId", stored.issueId());
+        problem.put("psaTicket", stored.psaTicket());
+        return Response.status(Response.Status.CONFLICT).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     private static Response replayed(IssueDetails reported, URI location) {
@@ -95,7 +121,8 @@ public class IssueResource {
                     + "whole; parts left out are kept. Answers 200 with the expectation in force and the parts changed; "
                     + "when every part given equals the one in force, 200 with changed [] and nothing recorded. 400 "
                     + "naming the field for an occurredAt in the future or before the expectation it revises, or a new "
-                    + "resolveBy before the revision; 404 for an unknown issue or another tenant's. With an "
+                    + "resolveBy before the revision; 404 for an unknown issue or another tenant's; 409 in state "
+                    + "AWAITING_EXPECTATION for an issue reported from a PSA ticket whose expectation is not set yet. With an "
                     + "Idempotency-Key, a retry answers 200 with the first answer (Idempotent-Replayed: true) and "
                     + "records nothing new; the same key with another request on this issue answers 422.")
     public Response reviseExpectation(@PathParam("issueId") String issueId,
@@ -116,6 +143,30 @@ public class IssueResource {
             return Response.ok(ExpectationRevision.unchanged(unchanged)).build();
         }
         return Response.ok(ExpectationRevision.of((IssueEvent.ExpectationRevised) answer)).build();
+    }
+
+    @PUT
+    @Path("/{issueId}/expectation")
+    @Operation(summary = "Set the client's expectation of an issue reported from a PSA ticket",
+            description = "Emits ExpectationSet on " + IntakeTopics.EVENTS + ". The body is the expectation of POST "
+                    + "/issues. Answers 201 with it; 200 and nothing recorded when this very expectation is set already; "
+                    + "409 in state EXPECTATION_SET when another one is (revise it with PATCH); 400 naming when.resolveBy "
+                    + "for a deadline before now; 404 for an unknown issue or another tenant's.")
+    public Response setExpectation(@PathParam("issueId") String issueId,
+                                   @NotNull @Valid ReportIssueRequest.ExpectationRequest request,
+                                   @Context UriInfo uri) {
+        Object answer;
+        try {
+            answer = commands.sendAndWait(new IssueCommand.SetExpectation(issueId, tenant.id(), request.toExpectation(),
+                    clock.instant()));
+        } catch (InvalidRevision e) {
+            throw new InvalidFieldException(e.field(), e.getMessage());
+        }
+        if (answer instanceof Issue.ExpectationInForce inForce) {
+            return Response.ok(ExpectationDetails.of(inForce)).build();
+        }
+        return Response.created(uri.getAbsolutePath())
+                .entity(ExpectationDetails.of((IssueEvent.ExpectationSet) answer)).build();
     }
 
     @POST

@@ -9,6 +9,7 @@ import io.trustline.intake.api.IntakeEventTypes;
 import io.trustline.intake.api.IntakeTopics;
 import io.trustline.intake.api.IssueReported;
 import io.trustline.intake.api.PsaTicketLinked;
+import io.trustline.intake.api.PsaTicketUpdated;
 import io.trustline.intake.issue.IssueEvent;
 import io.trustline.intake.notice.AdvanceNoticeEvent;
 import io.trustline.platform.relay.IntegrationEvent;
@@ -56,6 +57,12 @@ public class IntakeEventsTranslator implements IntegrationEventTranslator {
                     e.fulfilledAt(), new AdvanceNoticeFulfilled(e.tenantId(), e.clientId(), e.noticeId(),
                             e.fulfilledAt(), e.summary(), e.givenAt(), e.neededBy(), e.leadTime(), e.onTime(),
                             e.lateness(), e.note()));
+        }
+        if (payload instanceof IssueEvent.PsaTicketUpdated e) {
+            return new IntegrationEvent(IntakeEventTypes.PSA_TICKET_UPDATED, e.tenantId(), e.clientId(), e.recordedAt(),
+                    new PsaTicketUpdated(e.tenantId(), e.clientId(), e.issueId(), e.recordedAt(), e.psa(),
+                            e.externalTicketId(), e.changedAt(), e.status(), e.respondedAt(), e.planAt(),
+                            e.resolvedAt(), e.note()));
         }
         throw new IllegalArgumentException("intake does not publish " + payload.getClass().getName());
     }

@@ -2,6 +2,7 @@ package io.trustline.intake.issue;
 
 import io.trustline.intake.api.Expectation;
 import io.trustline.intake.api.Priority;
+import io.trustline.intake.api.PsaNote;
 import io.trustline.intake.api.PsaTool;
 import io.trustline.intake.api.RequestedBy;
 import io.trustline.intake.api.When;
@@ -50,5 +51,15 @@ class StoredIssueEventsGoldenTest {
         GoldenJson.assertMatchesStoredGolden(new IssueEvent.PsaTicketLinked(ISSUE_ID, "northwind-it", "acme-dental",
                 PsaTool.CONNECTWISE, "CW-104233", "https://psa.example/tickets/104233",
                 Instant.parse("2026-03-02T08:24:10Z")));
+    }
+
+    @Test
+    void psaTicketUpdated_keepsItsStoredJson_orNeedsAnUpcaster() {
+        GoldenJson.assertMatchesStoredGolden(new IssueEvent.PsaTicketUpdated(ISSUE_ID, "northwind-it", "acme-dental",
+                PsaTool.AUTOTASK, "7011", "9a4e3b1c-6d2f-4e8a-b7c5-1f0d2e3a4b5c:7011:3", 3L,
+                Instant.parse("2026-03-02T09:05:00Z"), "8", Instant.parse("2026-03-02T08:31:00Z"),
+                Instant.parse("2026-03-02T09:05:00Z"), null,
+                new PsaNote("502", "The payroll server's disk is failing.", Instant.parse("2026-03-02T09:05:00Z")),
+                Instant.parse("2026-03-02T09:05:12Z")));
     }
 }

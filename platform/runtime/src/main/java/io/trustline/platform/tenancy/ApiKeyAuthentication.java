@@ -5,12 +5,18 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Every API call carries {@code Authorization: Bearer <api key>}; the key decides the tenant. Health,
- * OpenAPI and Swagger UI under {@code /q/} stay open for operators and probes.
+ * OpenAPI and Swagger UI under {@code /q/} stay open for operators and probes, and so do the paths a service
+ * lists in {@code trustline.api-keys.paths-without-key} (regular expressions matching the whole path): calls
+ * that prove who sent them another way, such as a PSA's signed webhook, and take their tenant from what they
+ * address. No tenant is set for them.
  */
 public class ApiKeyAuthentication {
 
@@ -21,10 +27,18 @@ public class ApiKeyAuthentication {
     @Inject
     CurrentTenant currentTenant;
 
+    private final List<Pattern> pathsWithoutKey;
+
+    @Inject
+    public ApiKeyAuthentication(
+            @ConfigProperty(name = "trustline.api-keys.paths-without-key") Optional<List<String>> pathsWithoutKey) {
+        this.pathsWithoutKey = pathsWithoutKey.orElse(List.of()).stream().map(Pattern::compile).toList();
+    }
+
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> authenticate(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (path.startsWith("/q/") || path.equals("/q")) {
+        if (path.startsWith("/q/") || path.equals("/q") || withoutKey(path)) {
             return Optional.empty();
         }
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -37,6 +51,10 @@ public class ApiKeyAuthentication {
         }
         currentTenant.set(tenant.get());
         return Optional.empty();
+    }
+
+    private boolean withoutKey(String path) {
+        return pathsWithoutKey.stream().anyMatch(pattern -> pattern.matcher(path).matches());
     }
 
     private static Response unauthorized(String detail) {
