@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.assertj.core.api.Assertions;
 
 /**
@@ -76,43 +75,42 @@ public final class PublishedExamples {
      * body has no example and cannot be composed from property examples, and each example its own schema refuses.
      */
     public static List<RequestExample> from(String openApiJson) {
+        return from(openApiJson, Map.of());
+    }
+
+    /**
+     * As {@link #from(String)}, leaving out the operations named in {@code exceptions} (e.g.
+     * {@code POST /integrations/{integrationId}/events}) with the reason each one's example cannot be sent. An
+     * exception naming an operation the document does not publish is ignored, so a test can name one that a branch
+     * not merged yet adds.
+     */
+    public static List<RequestExample> from(String openApiJson, Map<String, String> exceptions) {
         PublishedExamples reader;
         try {
             reader = new PublishedExamples(JSON.readTree(openApiJson));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<RequestExample> examples = reader.read();
+        List<RequestExample> examples = reader.read(exceptions.keySet());
         Assertions.assertThat(reader.problems).as("request bodies of the published OpenAPI document").isEmpty();
         return examples;
     }
 
-    /**
-     * Sends each example and asserts a 2xx, reporting every operation at once with what it answered. Operations named
-     * in {@code exceptions} (name to the reason) are skipped; an exception naming no published operation fails, so
-     * the list cannot outlive what it excuses.
-     */
-    public static void assertEachAccepted(List<RequestExample> examples, Map<String, String> exceptions,
-                                          Function<RequestExample, Answer> send) {
-        Set<String> published = examples.stream().map(RequestExample::name).collect(Collectors.toSet());
-        Assertions.assertThat(published).as("operations excused from sending their example")
-                .containsAll(exceptions.keySet());
+    /** Sends each example and asserts a 2xx, reporting every operation at once with what it answered. */
+    public static void assertEachAccepted(List<RequestExample> examples, Function<RequestExample, Answer> send) {
         List<String> refused = new ArrayList<>();
         for (RequestExample example : examples) {
-            if (exceptions.containsKey(example.name())) {
-                continue;
-            }
             Answer answer = send.apply(example);
             if (answer.status() < 200 || answer.status() >= 300) {
                 refused.add(example.name() + " " + example.body() + " -> " + answer.status() + " "
                         + answer.body().substring(0, Math.min(400, answer.body().length())));
             }
         }
-        Assertions.assertThat(refused).as("published examples the service did not accept (of %d sent)",
-                examples.size() - exceptions.size()).isEmpty();
+        Assertions.assertThat(refused).as("published examples the service did not accept (of %d sent)", examples.size())
+                .isEmpty();
     }
 
-    private List<RequestExample> read() {
+    private List<RequestExample> read(Set<String> excused) {
         List<RequestExample> examples = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = openApi.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
@@ -123,6 +121,9 @@ public final class PublishedExamples {
                     continue;
                 }
                 String name = method.toUpperCase(Locale.ROOT) + " " + path.getKey();
+                if (excused.contains(name)) {
+                    continue;
+                }
                 JsonNode body = example(name, media);
                 if (body != null) {
                     validate(name, media.path("schema"), body);
