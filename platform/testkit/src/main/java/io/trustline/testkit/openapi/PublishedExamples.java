@@ -98,6 +98,7 @@ public final class PublishedExamples {
 
     /** Sends each example and asserts a 2xx, reporting every operation at once with what it answered. */
     public static void assertEachAccepted(List<RequestExample> examples, Function<RequestExample, Answer> send) {
+        Assertions.assertThat(examples).as("operations with a JSON request body").isNotEmpty();
         List<String> refused = new ArrayList<>();
         for (RequestExample example : examples) {
             Answer answer = send.apply(example);
