@@ -16,6 +16,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * expectation. Keys are read as text so that an unknown impact or scope is named like any other faulty cell.
  */
 @ValidResponsePolicy
+// the built-in policy (ResponsePolicy.BUILT_IN), so sending the example changes no deadline
+@Schema(example = """
+        {"cells": {
+               "INTERMITTENT": {"ONE_PERSON": {"acknowledge": "PT4H", "actionPlan": "PT24H", "updateEvery": "PT24H", "resolve": "PT120H"},
+                  "TEAM": {"acknowledge": "PT2H", "actionPlan": "PT12H", "updateEvery": "PT24H", "resolve": "PT72H"},
+                  "SITE": {"acknowledge": "PT1H", "actionPlan": "PT8H", "updateEvery": "PT8H", "resolve": "PT48H"},
+                  "EVERYONE": {"acknowledge": "PT1H", "actionPlan": "PT4H", "updateEvery": "PT8H", "resolve": "PT48H"}},
+               "DEGRADED": {"ONE_PERSON": {"acknowledge": "PT1H", "actionPlan": "PT8H", "updateEvery": "PT8H", "resolve": "PT48H"},
+                  "TEAM": {"acknowledge": "PT1H", "actionPlan": "PT4H", "updateEvery": "PT4H", "resolve": "PT24H"},
+                  "SITE": {"acknowledge": "PT30M", "actionPlan": "PT3H", "updateEvery": "PT3H", "resolve": "PT24H"},
+                  "EVERYONE": {"acknowledge": "PT30M", "actionPlan": "PT2H", "updateEvery": "PT2H", "resolve": "PT16H"}},
+               "STOPPED": {"ONE_PERSON": {"acknowledge": "PT30M", "actionPlan": "PT3H", "updateEvery": "PT3H", "resolve": "PT16H"},
+                  "TEAM": {"acknowledge": "PT30M", "actionPlan": "PT2H", "updateEvery": "PT2H", "resolve": "PT8H"},
+                  "SITE": {"acknowledge": "PT15M", "actionPlan": "PT1H30M", "updateEvery": "PT1H30M", "resolve": "PT8H"},
+                  "EVERYONE": {"acknowledge": "PT15M", "actionPlan": "PT1H", "updateEvery": "PT1H", "resolve": "PT4H"}}},
+         "withoutExpectation": {"acknowledge": "PT1H", "actionPlan": "PT4H", "updateEvery": "PT4H", "resolve": "PT24H"}}""")
 public record SetResponsePolicyRequest(
         @Schema(required = true, description = "impact (INTERMITTENT, DEGRADED, STOPPED) → scope (ONE_PERSON, TEAM, "
                 + "SITE, EVERYONE) → targets; every cell required, no other keys")

@@ -21,7 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                 {"kind": "AUTOTASK", "name": "Autotask production", "webhookSecret": "3f9c2a7e51b04d6c8e1f"}""")
 public record CreateIntegrationRequest(
         @NotNull IntegrationKind kind,
-        @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) String name,
+        @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE)
+        @Schema(pattern = PlainText.ONE_LINE_NOT_BLANK) String name,
         @Schema(description = "AUTOTASK only: the secret key Autotask signs x-hook-signature with", writeOnly = true)
         @Size(min = 1, max = 500) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) String webhookSecret,
         @Schema(description = "HALO only: the Basic credentials Halo sends with each webhook", writeOnly = true)
@@ -31,11 +32,16 @@ public record CreateIntegrationRequest(
 
     /** A DNS host name in lower case, at least two labels. */
     static final String HOST = "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$";
+    // the username pattern with at least one character String.isBlank() does not count as white space
+    static final String USERNAME_NOT_BLANK = "^[^\\x00-\\x1F\\x7F:]*"
+            + "[^\\x00-\\x20\\x7F:\\u1680\\u2000-\\u2006\\u2008-\\u200A\\u2028\\u2029\\u205F\\u3000][^\\x00-\\x1F\\x7F:]*$";
     static final String HOST_MESSAGE = "must be a host name in lower case, such as api-na.myconnectwise.net";
 
     public record BasicAuthRequest(
-            @NotBlank @Size(max = 200) @Pattern(regexp = "^[^\\x00-\\x1F\\x7F:]*$", message = "must be one line without control characters or ':'") String username,
-            @NotBlank @Size(max = 500) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) String password) {
+            @NotBlank @Size(max = 200) @Pattern(regexp = "^[^\\x00-\\x1F\\x7F:]*$", message = "must be one line without control characters or ':'")
+            @Schema(pattern = USERNAME_NOT_BLANK) String username,
+            @NotBlank @Size(max = 500) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE)
+            @Schema(pattern = PlainText.ONE_LINE_NOT_BLANK) String password) {
     }
 
     /**

@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record LinkPsaTicketRequest(
         @NotNull @Schema(example = "CONNECTWISE") PsaTool psa,
         @NotBlank @Size(max = 100) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE)
-        @Schema(example = "CW-104233") String externalTicketId,
-        @Size(max = 2000) @Pattern(regexp = "https?://[^\\s]+", message = "must be an absolute http or https URL")
+        @Schema(pattern = PlainText.ONE_LINE_NOT_BLANK, example = "CW-104233") String externalTicketId,
+        @Size(max = 2000) @Pattern(regexp = "^https?://[^\\s]+$", message = "must be an absolute http or https URL")
         @Schema(format = "uri", example = "https://psa.example.com/tickets/104233") String url) {
 
     /** @throws InvalidFieldException when {@code url} is no valid URI */

@@ -34,10 +34,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * {@code POST /issues}: a client's issue and what the client expects (seed 001: who is affected, what it
  * stops or costs, when it must be resolved, where it happens, how the client will judge it resolved).
  */
+@Schema(example = """
+        {"clientId": "acme-dental", "summary": "Payroll export fails",
+         "description": "The monthly payroll export stops with an error at 80%.",
+         "reportedBy": {"name": "Dana Reyes", "email": "dana.reyes@acme-dental.example.com", "phone": "+1 555 0100"},
+         "channel": "PHONE", "priority": "HIGH",
+         "expectation": {
+           "who": {"scope": "TEAM", "affectedCount": 4},
+           "what": {"impact": "STOPPED", "costPerHour": 250, "description": "payroll cannot be sent to the bank"},
+           "when": {"resolveBy": "2099-03-05T12:00:00Z", "reason": "the bank takes payroll files until Thursday noon"},
+           "where": {"location": "head office", "workMode": "REMOTE"},
+           "how": {"resolvedWhen": "the export completes and the bank accepts the file",
+                   "acceptanceChecks": ["export completes", "bank accepts the file"]}}}""")
 public record ReportIssueRequest(
-        @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "letters, digits and . _ : - only")
+        @NotBlank @Size(max = 100) @Pattern(regexp = "^[A-Za-z0-9._:-]+$", message = "letters, digits and . _ : - only")
         String clientId,
-        @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) String summary,
+        @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) @Schema(pattern = PlainText.ONE_LINE_NOT_BLANK) String summary,
         @Size(max = 5000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String description,
         @NotNull @Valid ReporterRequest reportedBy,
         @Size(max = 50) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) String channel,
@@ -45,7 +57,7 @@ public record ReportIssueRequest(
         Priority priority,
         @NotNull @Valid ExpectationRequest expectation) {
 
-    public record ReporterRequest(@NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) String name,
+    public record ReporterRequest(@NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) @Schema(pattern = PlainText.ONE_LINE_NOT_BLANK) String name,
                                   @Email @Size(min = 3, max = 254) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) @Schema(format = "email") String email,
                                   @Size(max = 50) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) String phone) {
         Reporter toReporter() {
@@ -53,8 +65,8 @@ public record ReportIssueRequest(
         }
     }
 
-    public record PsaTicketRequest(@NotBlank @Size(max = 50) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) String psa,
-                                   @NotBlank @Size(max = 100) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) String externalTicketId) {
+    public record PsaTicketRequest(@NotBlank @Size(max = 50) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) @Schema(pattern = PlainText.ONE_LINE_NOT_BLANK) String psa,
+                                   @NotBlank @Size(max = 100) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) @Schema(pattern = PlainText.ONE_LINE_NOT_BLANK) String externalTicketId) {
         PsaTicketRef toRef() {
             return new PsaTicketRef(psa, externalTicketId);
         }
@@ -80,13 +92,13 @@ public record ReportIssueRequest(
     }
 
     /** {@code resolveBy} is the client's deadline: one before the report is refused (see {@code toCommand}). */
-    public record WhenRequest(@NotNull Instant resolveBy, @Size(max = 500) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String reason) {
+    public record WhenRequest(@NotNull @Schema(description = "the client's deadline; not before the report", example = "2099-03-05T12:00:00Z") Instant resolveBy, @Size(max = 500) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String reason) {
     }
 
-    public record WhereRequest(@NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) String location, @NotNull WorkMode workMode) {
+    public record WhereRequest(@NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) @Schema(pattern = PlainText.ONE_LINE_NOT_BLANK) String location, @NotNull WorkMode workMode) {
     }
 
-    public record HowRequest(@NotBlank @Size(max = 2000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String resolvedWhen,
+    public record HowRequest(@NotBlank @Size(max = 2000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) @Schema(pattern = PlainText.MULTI_LINE_NOT_BLANK) String resolvedWhen,
                              @Size(max = 50) List<@NotBlank @Size(max = 500) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.ONE_LINE_MESSAGE) String> acceptanceChecks) {
     }
 

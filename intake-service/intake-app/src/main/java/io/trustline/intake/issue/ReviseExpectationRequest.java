@@ -27,6 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * {@code PATCH /issues/{issueId}/expectation}: the parts of the expectation that move, each replacing that part
  * whole (same shape and rules as in {@code POST /issues}), and why. Parts left out are kept; at least one is given.
  */
+@Schema(description = "At least one of who, what, when, where and how; each replaces that part whole.", example = """
+        {"when": {"resolveBy": "2099-03-06T17:00:00Z", "reason": "the replacement disk arrives Wednesday"},
+         "reason": "the replacement disk arrives Wednesday morning", "requestedBy": "PROVIDER"}""")
 public record ReviseExpectationRequest(
         @Valid WhoRequest who,
         @Valid WhatRequest what,
@@ -34,10 +37,10 @@ public record ReviseExpectationRequest(
         @Valid WhereRequest where,
         @Valid HowRequest how,
         @NotBlank @Size(max = 1000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE)
-        @Schema(example = "the replacement disk arrives Wednesday morning") String reason,
+        @Schema(pattern = PlainText.MULTI_LINE_NOT_BLANK, example = "the replacement disk arrives Wednesday morning") String reason,
         @NotNull @Schema(example = "PROVIDER") RequestedBy requestedBy,
         @Schema(description = "when the revision was asked for, for one recorded after the fact; never in the future, "
-                + "never before the expectation it revises. Default: now", example = "2026-03-02T17:40:00Z")
+                + "never before the expectation it revises. Default: now")
         Instant occurredAt) {
 
     /** @throws InvalidFieldException when the body names no part of the expectation */

@@ -192,7 +192,7 @@ class IntegrationResourceTest {
                 .body("components.schemas.CreateIntegrationRequest.properties.name.maxLength", equalTo(200))
                 .body("components.schemas.CreateIntegrationRequest.properties.allowedKeyHosts.items.pattern",
                         equalTo(CreateIntegrationRequest.HOST))
-                .body("components.schemas.CompanyMapping.properties.clientId.pattern", equalTo("[A-Za-z0-9._:-]+"))
+                .body("components.schemas.CompanyMapping.properties.clientId.pattern", equalTo("^[A-Za-z0-9._:-]+$"))
                 .body("components.schemas.ReplaceCompanyMappingsRequest.properties.mappings.maxItems", equalTo(5000))
                 .body("components.schemas.ReplaceCompanyMappingsRequest.examples[0].mappings", notNullValue())
                 .body("components.schemas.CreateIntegrationRequest.examples[0].kind", equalTo("AUTOTASK"))

@@ -51,7 +51,7 @@ class ReportIssueCorpusTest {
     @Test
     void theControlCharacterRule_isInTheOpenApiSchema() {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
-                .body("components.schemas.ReportIssueRequest.properties.summary.pattern", equalTo(PlainText.ONE_LINE))
+                .body("components.schemas.ReportIssueRequest.properties.summary.pattern", equalTo(PlainText.ONE_LINE_NOT_BLANK))
                 .body("components.schemas.WhenRequest.properties.reason.pattern", equalTo(PlainText.MULTI_LINE))
                 .body("components.schemas.ReporterRequest.properties.email.format", equalTo("email"));
     }

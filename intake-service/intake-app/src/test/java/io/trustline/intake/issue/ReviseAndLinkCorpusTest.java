@@ -63,7 +63,7 @@ class ReviseAndLinkCorpusTest {
     @Test
     void theRevisionsConstraints_areInTheOpenApiSchema() {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
-                .body("components.schemas.ReviseExpectationRequest.properties.reason.pattern", equalTo(PlainText.MULTI_LINE))
+                .body("components.schemas.ReviseExpectationRequest.properties.reason.pattern", equalTo(PlainText.MULTI_LINE_NOT_BLANK))
                 .body("components.schemas.ReviseExpectationRequest.properties.reason.maxLength", equalTo(1000))
                 .body("components.schemas.ReviseExpectationRequest.required", hasItems("reason", "requestedBy"))
                 .body("components.schemas.RequestedBy.enum", hasItems("CLIENT", "PROVIDER"))

@@ -6,13 +6,17 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** {@code POST /webhooks/endpoints}: where to POST, and which CloudEvent types. */
+@Schema(example = """
+        {"url": "https://hooks.partner.example/trustline",
+         "eventTypes": ["io.trustline.incident.ExpectationMissed.v1", "io.trustline.incident.ResponseTargetMissed.v1"]}""")
 public record RegisterWebhookEndpointRequest(
         @NotNull @Size(max = 2000) @Pattern(regexp = "^https?://[^\\s/?#\\x00-\\x1F\\x7F]+[^\\s\\x00-\\x1F\\x7F]*$", message = "must be an absolute http or https URL")
-        String url,
+        @Schema(format = "uri") String url,
         @NotNull @NotEmpty @Size(max = 100)
-        List<@NotNull @Pattern(regexp = "io\\.trustline\\.[a-z]+\\.[A-Za-z]+\\.v[0-9]+",
+        List<@NotNull @Pattern(regexp = "^io\\.trustline\\.[a-z]+\\.[A-Za-z]+\\.v[0-9]+$",
                 message = "must be a Trustline CloudEvent type such as io.trustline.intake.IssueReported.v1") String> eventTypes) {
 
     /** Whether this request asks for the endpoint that was registered (a retry). */

@@ -14,9 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param after the previous answer's {@code nextAfter}: the clients after this id
  */
 public record CompareModelsRequest(
-        @NotNull @Size(max = 100) @Pattern(regexp = ModelResource.MODEL_ID) String modelA,
-        @NotNull @Size(max = 100) @Pattern(regexp = ModelResource.MODEL_ID) String modelB,
+        @NotNull @Size(max = 100) @Pattern(regexp = ModelResource.MODEL_ID) @Schema(example = "trustline-default@1") String modelA,
+        @NotNull @Size(max = 100) @Pattern(regexp = ModelResource.MODEL_ID) @Schema(example = "acme-custom@1") String modelB,
         Instant asOf,
         @Min(1) @Max(ModelComparisons.MAX_CLIENTS) @Schema(defaultValue = "100") Integer limit,
-        @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+") String after) {
+        @Size(max = 100) @Pattern(regexp = "^[A-Za-z0-9._:-]+$") String after) {
 }

@@ -44,7 +44,7 @@ public class ModelResource {
 
     static final String YAML = "application/yaml";
     static final String X_YAML = "application/x-yaml";
-    static final String MODEL_ID = "[A-Za-z0-9._-]{1,90}@[0-9]{1,9}";
+    static final String MODEL_ID = "^[A-Za-z0-9._-]{1,90}@[0-9]{1,9}$";
 
     private final Clock clock = Clock.systemUTC();
 

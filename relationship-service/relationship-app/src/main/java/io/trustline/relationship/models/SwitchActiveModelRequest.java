@@ -8,5 +8,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** @param modelId the model to score the tenant's clients with, one the tenant knows */
 public record SwitchActiveModelRequest(
         @NotNull @Size(max = 100) @Pattern(regexp = ModelResource.MODEL_ID)
-        @Schema(example = "acme-strict@2") String modelId) {
+        @Schema(example = "trustline-default@1") String modelId) {
 }

@@ -19,10 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * {@code POST /clients/{clientId}/renewals}: how many months the renewed contract runs and, optionally, what it
  * is worth over that term; {@code occurredAt} only for a renewal recorded after the fact.
  */
+@Schema(example = """
+        {"termMonths": 24, "value": {"amount": 86400.00, "currency": "EUR"}}""")
 public record RecordContractRenewalRequest(
         @NotNull @Min(1) @Max(120) Integer termMonths,
         @Valid ValueRequest value,
-        Instant occurredAt) {
+        @Schema(description = "when it happened, only for a moment recorded after the fact: never in the future. Default: now") Instant occurredAt) {
 
     /** An amount in an ISO 4217 currency, with no more decimals than the currency has minor units. */
     public record ValueRequest(
