@@ -72,6 +72,13 @@ public record ReportIssueRequest(
         }
     }
 
+    @Schema(example = """
+            {"who": {"scope": "TEAM", "affectedCount": 4},
+             "what": {"impact": "STOPPED", "costPerHour": 250, "description": "payroll cannot be sent to the bank"},
+             "when": {"resolveBy": "2099-03-05T12:00:00Z", "reason": "the bank takes payroll files until Thursday noon"},
+             "where": {"location": "head office", "workMode": "REMOTE"},
+             "how": {"resolvedWhen": "the export completes and the bank accepts the file",
+                     "acceptanceChecks": ["export completes", "bank accepts the file"]}}""")
     public record ExpectationRequest(@NotNull @Valid WhoRequest who, @NotNull @Valid WhatRequest what,
                                      @NotNull @Valid WhenRequest when, @NotNull @Valid WhereRequest where,
                                      @NotNull @Valid HowRequest how) {
