@@ -36,7 +36,8 @@ public final class PsaWebhookBenchmark {
     private static final String COMPANY = "29683";
     private static final Pattern INTEGRATION_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    // PSAs call webhooks over HTTP/1.1; the JDK client would otherwise try an h2c upgrade on every connection
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String intakeUrl;
     private final long intakePid;
     private final int concurrency;
