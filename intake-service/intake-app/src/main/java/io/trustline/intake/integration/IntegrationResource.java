@@ -1,7 +1,6 @@
 package io.trustline.intake.integration;
 
 import io.trustline.platform.command.IdempotencyKeys;
-import io.trustline.platform.problem.Problem;
 import io.trustline.platform.problem.UnknownResourceException;
 import io.trustline.platform.rest.OpaqueCursor;
 import io.trustline.platform.tenancy.ApiKeySecurityScheme;
@@ -35,7 +34,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 @Path("/integrations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -120,10 +118,5 @@ public class IntegrationResource {
     public CompanyMappingsDetails mappings(@PathParam("integrationId") String integrationId) {
         get(integrationId);
         return new CompanyMappingsDetails(integrationId, mappings.of(tenant.id(), integrationId));
-    }
-
-    @ServerExceptionMapper
-    public Response notConfigured(IntegrationSecretKey.SecretKeyMissing e) {
-        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "Integrations not configured", e.getMessage()).toResponse();
     }
 }

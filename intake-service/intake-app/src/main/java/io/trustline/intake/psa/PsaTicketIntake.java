@@ -1,5 +1,6 @@
 package io.trustline.intake.psa;
 
+import io.quarkus.runtime.Startup;
 import io.trustline.intake.integration.CompanyMappings;
 import io.trustline.intake.integration.CompanyMappingsReplaced;
 import io.trustline.intake.integration.IntegrationKind;
@@ -17,6 +18,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -29,11 +31,12 @@ import org.axonframework.modelling.command.ConcurrencyException;
  * ({@link PsaTickets#issueIdFor}), which decides whether it reports, updates, changes nothing or comes too late.
  * A change of a company nobody has mapped is parked and recorded, in arrival order, when the company is mapped.
  */
+@Startup
 @ApplicationScoped
 public class PsaTicketIntake {
 
     private final Clock clock = Clock.systemUTC();
-    private final Map<IntegrationKind, PsaWebhookFormat> formats = new EnumMap<>(IntegrationKind.class);
+    private final Map<IntegrationKind, PsaWebhookFormat> formats;
 
     @Inject
     IntegrationSecrets integrations;
@@ -46,21 +49,41 @@ public class PsaTicketIntake {
 
     @Inject
     PsaTicketIntake(Instance<PsaWebhookFormat> available) {
-        available.forEach(format -> formats.put(format.kind(), format));
+        this.formats = byKind(available);
+    }
+
+    /**
+     * One format per kind, or the service does not start: an integration of a kind without one could be created but
+     * never receive a webhook.
+     */
+    static Map<IntegrationKind, PsaWebhookFormat> byKind(Iterable<PsaWebhookFormat> available) {
+        Map<IntegrationKind, PsaWebhookFormat> formats = new EnumMap<>(IntegrationKind.class);
+        for (PsaWebhookFormat format : available) {
+            PsaWebhookFormat other = formats.put(format.kind(), format);
+            if (other != null) {
+                throw new IllegalStateException("two webhook formats for " + format.kind() + ": "
+                        + other.getClass().getName() + " and " + format.getClass().getName());
+            }
+        }
+        EnumSet<IntegrationKind> missing = EnumSet.allOf(IntegrationKind.class);
+        missing.removeAll(formats.keySet());
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("no webhook format for " + missing);
+        }
+        return formats;
     }
 
     /**
      * @throws UnknownResourceException when no integration has this id
      * @throws WebhookNotAuthenticated  when the PSA's signature or credentials do not check out; nothing recorded
      * @throws MalformedWebhook         when the webhook is not what the PSA documents; nothing recorded
+     * @throws io.trustline.intake.psa.connectwise.SigningKeyUnavailable when ConnectWise's signing key cannot be
+     *         fetched now; nothing recorded
      */
     public WebhookAnswer receive(String integrationId, WebhookRequest request) {
         ReceivingIntegration integration = integrations.receiving(integrationId)
                 .orElseThrow(() -> new UnknownResourceException("integration", integrationId));
         PsaWebhookFormat format = formats.get(integration.kind());
-        if (format == null) {
-            throw new IllegalStateException("no webhook format for " + integration.kind());
-        }
         format.authenticate(integration, request);
         Optional<PsaTicketChange> change = format.read(request);
         if (change.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.trustline.intake.psa;
 
+import io.trustline.intake.psa.connectwise.SigningKeyUnavailable;
 import io.trustline.platform.problem.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -31,6 +33,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Path("/integrations/{integrationId}/events")
 @Produces(MediaType.APPLICATION_JSON)
 public class PsaWebhookResource {
+
+    /** Seconds a PSA is asked to wait before sending a webhook again that could not be checked now. */
+    static final String RETRY_AFTER_SECONDS = "2";
 
     @Inject
     PsaTicketIntake intake;
@@ -69,6 +74,13 @@ public class PsaWebhookResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No integration with this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The webhook cannot be checked now; nothing recorded, send it "
+            + "again: ConnectWise's signing key could not be fetched from its key_url (unreachable, 5xx or 429; "
+            + "Retry-After: " + RETRY_AFTER_SECONDS + "), or no integrations secret key is configured on this service",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before sending the webhook again "
+                    + "(when ConnectWise's signing key could not be fetched)",
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response receive(@PathParam("integrationId") String integrationId, byte[] body,
                             @Context HttpHeaders headers) {
         Map<String, String> sent = new HashMap<>();
@@ -90,5 +102,13 @@ public class PsaWebhookResource {
     @ServerExceptionMapper
     public Response malformed(MalformedWebhook e) {
         return Problem.of(Response.Status.BAD_REQUEST, "Malformed webhook", e.getMessage()).toResponse();
+    }
+
+    /** Neither proven nor disproven: never 401, which would tell ConnectWise a good callback is bad. */
+    @ServerExceptionMapper
+    public Response signingKeyUnavailable(SigningKeyUnavailable e) {
+        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "Signing key unavailable", e.getMessage()
+                        + ". Nothing was recorded; send the callback again.")
+                .toResponseBuilder().header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 }

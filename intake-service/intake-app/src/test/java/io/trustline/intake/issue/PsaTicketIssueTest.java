@@ -82,6 +82,24 @@ class PsaTicketIssueTest {
                         at(11), "Open", RESPONDED, null, null, null, RECORDED));
     }
 
+    /** ConnectWise's API leaves an unset dateResolved out, so each update of an open ticket withdraws a resolution. */
+    @Test
+    void aWithdrawnResolution_ofATicketNeverResolved_recordsNothing() {
+        fixture.givenCommands(change("d1", CREATED, "New", null, null, false, "acme-dental"))
+                .when(change("d2", at(9), "New", null, null, true, null))
+                .expectResultMessagePayload(PsaTicketOutcome.UNCHANGED)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aWithdrawnResolution_withAResponse_recordsOnlyTheResponse() {
+        fixture.givenCommands(change("d1", CREATED, "New", null, null, false, "acme-dental"))
+                .when(change("d2", at(9), "New", RESPONDED, null, true, null))
+                .expectResultMessagePayload(PsaTicketOutcome.UPDATED)
+                .expectEvents(new PsaTicketUpdated(ISSUE, "tenant-a", "acme-dental", PsaTool.HALO, "H-42", "d2", null,
+                        at(9), "New", RESPONDED, null, null, null, RECORDED));
+    }
+
     @Test
     void aChangeOfNothingTracked_recordsNothing() {
         fixture.givenCommands(change("d1", CREATED, "New", null, null, false, "acme-dental"))

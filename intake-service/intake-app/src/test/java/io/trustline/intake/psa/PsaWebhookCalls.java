@@ -13,10 +13,15 @@ import io.trustline.testkit.KafkaTestTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Posting PSA webhooks to an integration's receiver as the PSA would, signed or not; integrations to post them to. */
@@ -35,6 +40,23 @@ public final class PsaWebhookCalls {
                 .when().post("/integrations").then().statusCode(201).extract().path("id");
     }
 
+    /** A new ConnectWise integration of the tenant that fetches signing keys from these hosts only; its id. */
+    public static String connectWiseIntegration(String apiKey, String... allowedKeyHosts) {
+        String hosts = String.join("\", \"", allowedKeyHosts);
+        return given().header("Authorization", bearer(apiKey)).contentType("application/json")
+                .body("{\"kind\": \"CONNECTWISE\", \"name\": \"ConnectWise %s\", \"allowedKeyHosts\": [\"%s\"]}"
+                        .formatted(UUID.randomUUID().toString().substring(0, 8), hosts))
+                .when().post("/integrations").then().statusCode(201).extract().path("id");
+    }
+
+    /** A new HaloPSA integration of the tenant expecting these Basic credentials; its id. */
+    public static String haloIntegration(String apiKey, String username, String password) {
+        return given().header("Authorization", bearer(apiKey)).contentType("application/json")
+                .body("{\"kind\": \"HALO\", \"name\": \"Halo %s\", \"basicAuth\": {\"username\": \"%s\", \"password\": \"%s\"}}"
+                        .formatted(UUID.randomUUID().toString().substring(0, 8), username, password))
+                .when().post("/integrations").then().statusCode(201).extract().path("id");
+    }
+
     /** Maps the integration's PSA companies to clients, replacing its mappings. */
     public static ValidatableResponse map(String apiKey, String integrationId, Map<String, String> clientByCompany) {
         StringBuilder body = new StringBuilder("{\"mappings\": [");
@@ -50,6 +72,35 @@ public final class PsaWebhookCalls {
     public static ValidatableResponse autotask(String integrationId, String secret, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return post(integrationId, Map.of(AutotaskSignature.HEADER, AutotaskSignature.of(secret, bytes)), bytes);
+    }
+
+    /**
+     * Posts the body signed as ConnectWise signs a callback: {@code x-content-signature} = base64(HMAC-SHA256 keyed
+     * with SHA-256 of the signing key, body). Written out here rather than borrowed from the receiver, so a receiver
+     * that drifted from ConnectWise's scheme fails.
+     */
+    public static ValidatableResponse connectWise(String integrationId, String signingKey, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return post(integrationId, Map.of("x-content-signature", connectWiseSignature(signingKey, bytes)), bytes);
+    }
+
+    public static String connectWiseSignature(String signingKey, byte[] body) {
+        try {
+            byte[] key = MessageDigest.getInstance("SHA-256").digest(signingKey.getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Posts the body as Halo does, with the webhook's Basic credentials. */
+    public static ValidatableResponse halo(String integrationId, String username, String password, String body) {
+        String credentials = Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        return post(integrationId, Map.of("Authorization", "Basic " + credentials),
+                body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Posts the body with exactly these headers (none of them an API key). */

@@ -2,8 +2,8 @@ package io.trustline.intake.psa.connectwise;
 
 /**
  * The ConnectWise callback signing key could not be fetched from its {@code key_url} (network failure, timeout,
- * ConnectWise answering 5xx or 429): the callback is neither proven nor disproven. The receiver answers it with a
- * retryable status (503 or 429 with {@code Retry-After}), never 401, so ConnectWise sends it again later.
+ * ConnectWise answering 5xx or 429): the callback is neither proven nor disproven. The receiver answers 503 with
+ * {@code Retry-After}, never 401, and records nothing, so ConnectWise sends it again later.
  */
 public class SigningKeyUnavailable extends RuntimeException {
 

@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Stands in for ConnectWise's key_url on a real local port: answers {@code {"signing_key": ...}} the way ConnectWise
  * documents it, and counts how often it was asked.
  */
-final class ConnectWiseKeyServer implements AutoCloseable {
+public final class ConnectWiseKeyServer implements AutoCloseable {
 
-    static final String KEY_PATH = "/v4_6_release/system/callbackkey/index.rails";
+    public static final String KEY_PATH = "/v4_6_release/system/callbackkey/index.rails";
 
     private final HttpServer server;
     private final AtomicInteger fetches = new AtomicInteger();
@@ -23,7 +23,7 @@ final class ConnectWiseKeyServer implements AutoCloseable {
     private volatile int status = 200;
     private volatile String location;
 
-    ConnectWiseKeyServer(String initialKey) {
+    public ConnectWiseKeyServer(String initialKey) {
         this.signingKey = initialKey;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -49,23 +49,23 @@ final class ConnectWiseKeyServer implements AutoCloseable {
     }
 
     /** The origin to put in a callback's key_url in place of ConnectWise's. */
-    String origin() {
+    public String origin() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    int fetches() {
+    public int fetches() {
         return fetches.get();
     }
 
-    void rotateTo(String newKey) {
+    public void rotateTo(String newKey) {
         this.signingKey = newKey;
     }
 
-    void answer(int status) {
+    public void answer(int status) {
         this.status = status;
     }
 
-    void redirectTo(String location) {
+    public void redirectTo(String location) {
         this.status = 302;
         this.location = location;
     }
