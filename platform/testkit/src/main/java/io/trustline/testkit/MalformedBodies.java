@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trustline.testkit.openapi.OpenApiSchemas;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -67,11 +68,13 @@ public final class MalformedBodies {
     }
 
     private final JsonNode openApi;
+    private final OpenApiSchemas schemas;
     private final List<Variant> variants = new ArrayList<>();
     private ObjectNode valid;
 
     private MalformedBodies(JsonNode openApi) {
         this.openApi = openApi;
+        this.schemas = new OpenApiSchemas(openApi);
     }
 
     /**
@@ -101,7 +104,7 @@ public final class MalformedBodies {
             if (operation.isMissingNode()) {
                 throw new IllegalArgumentException("the OpenAPI document has no " + name);
             }
-            JsonNode schema = corpus.resolve(operation.path("requestBody").path("content").path("application/json").path("schema"));
+            JsonNode schema = corpus.schemas.resolve(operation.path("requestBody").path("content").path("application/json").path("schema"));
             if (schema.isMissingNode() || !schema.has("properties")) {
                 throw new IllegalArgumentException(name + " has no JSON object schema for its body");
             }
@@ -140,14 +143,14 @@ public final class MalformedBodies {
                 continue;
             }
             add(label(at, "duplicate key"), render(valid, path, property.getKey()));
-            value(resolve(property.getValue()), at, example);
+            value(schemas.resolve(property.getValue()), at, example);
         }
     }
 
     private void value(JsonNode schema, List<Object> at, JsonNode example) {
-        switch (type(schema)) {
+        switch (OpenApiSchemas.type(schema)) {
             case "string" -> string(schema, at, example.asText());
-            case "integer", "number" -> number(schema, at, type(schema));
+            case "integer", "number" -> number(schema, at, OpenApiSchemas.type(schema));
             case "boolean" -> {
                 replace(at, "string for boolean", NODES.textNode("true"));
                 replace(at, "number for boolean", NODES.numberNode(1));
@@ -244,7 +247,7 @@ public final class MalformedBodies {
         if (example.size() > 0) {
             List<Object> first = append(at, 0);
             replace(first, "null item", NODES.nullNode());
-            value(resolve(schema.path("items")), first, example.get(0));
+            value(schemas.resolve(schema.path("items")), first, example.get(0));
         }
     }
 
@@ -286,47 +289,6 @@ public final class MalformedBodies {
 
     private void add(String name, String body) {
         variants.add(new Variant(name, body));
-    }
-
-    private JsonNode resolve(JsonNode schema) {
-        if (schema.has("$ref")) {
-            String ref = schema.get("$ref").asText();
-            return resolve(openApi.at(ref.substring(1)));
-        }
-        for (String combinator : List.of("allOf", "anyOf", "oneOf")) {
-            if (schema.has(combinator)) {
-                // nullable references come as a combinator of the reference and null; constraints may sit beside it
-                ObjectNode merged = NODES.objectNode();
-                for (JsonNode part : schema.get(combinator)) {
-                    JsonNode resolved = resolve(part);
-                    if (!"null".equals(resolved.path("type").asText())) {
-                        merged.setAll((ObjectNode) resolved.deepCopy());
-                    }
-                }
-                schema.fields().forEachRemaining(field -> {
-                    if (!field.getKey().equals(combinator)) {
-                        merged.set(field.getKey(), field.getValue());
-                    }
-                });
-                return merged;
-            }
-        }
-        return schema;
-    }
-
-    private static String type(JsonNode schema) {
-        JsonNode type = schema.path("type");
-        if (type.isArray()) {
-            for (JsonNode t : type) {
-                if (!t.asText().equals("null")) {
-                    return t.asText();
-                }
-            }
-        }
-        if (type.isTextual()) {
-            return type.asText();
-        }
-        return schema.has("properties") ? "object" : "";
     }
 
     private static JsonNode at(JsonNode root, List<Object> path) {

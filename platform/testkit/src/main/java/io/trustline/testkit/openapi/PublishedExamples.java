@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,10 +63,12 @@ public final class PublishedExamples {
     }
 
     private final JsonNode openApi;
+    private final OpenApiSchemas schemas;
     private final List<String> problems = new ArrayList<>();
 
     private PublishedExamples(JsonNode openApi) {
         this.openApi = openApi;
+        this.schemas = new OpenApiSchemas(openApi);
     }
 
     /**
@@ -142,10 +143,10 @@ public final class PublishedExamples {
         Iterator<JsonNode> named = media.path("examples").elements();
         if (named.hasNext()) {
             JsonNode first = named.next();
-            return first.has("value") ? first.get("value") : resolve(first).get("value");
+            return first.has("value") ? first.get("value") : schemas.resolve(first).get("value");
         }
         List<String> missing = new ArrayList<>();
-        JsonNode composed = compose(resolve(media.path("schema")), "", missing);
+        JsonNode composed = compose(schemas.resolve(media.path("schema")), "", missing);
         if (!missing.isEmpty() || composed == null) {
             problems.add(operation + ": no example for its request body, nor for " + (missing.isEmpty() ? "its schema" : missing));
             return null;
@@ -164,7 +165,7 @@ public final class PublishedExamples {
         if (schema.has("enum") && !schema.get("enum").isEmpty()) {
             return schema.get("enum").get(0);
         }
-        switch (type(schema)) {
+        switch (OpenApiSchemas.type(schema)) {
             case "object" -> {
                 ObjectNode object = NODES.objectNode();
                 List<String> required = new ArrayList<>();
@@ -173,7 +174,7 @@ public final class PublishedExamples {
                     Map.Entry<String, JsonNode> property = it.next();
                     String where = at.isEmpty() ? property.getKey() : at + "." + property.getKey();
                     List<String> missingHere = new ArrayList<>();
-                    JsonNode value = compose(resolve(property.getValue()), where, missingHere);
+                    JsonNode value = compose(schemas.resolve(property.getValue()), where, missingHere);
                     if (value != null && missingHere.isEmpty()) {
                         object.set(property.getKey(), value);
                     } else if (required.contains(property.getKey())) {
@@ -183,7 +184,7 @@ public final class PublishedExamples {
                 return object;
             }
             case "array" -> {
-                JsonNode item = compose(resolve(schema.path("items")), at + "[0]", missing);
+                JsonNode item = compose(schemas.resolve(schema.path("items")), at + "[0]", missing);
                 ArrayNode array = NODES.arrayNode();
                 if (item != null) {
                     array.add(item);
@@ -214,55 +215,4 @@ public final class PublishedExamples {
         }
     }
 
-    private JsonNode resolve(JsonNode schema) {
-        if (schema.has("$ref")) {
-            JsonNode target = openApi.at(schema.get("$ref").asText().substring(1));
-            // siblings of a $ref (an example or a description on the property) win over the target's
-            if (schema.size() > 1 && target.isObject()) {
-                ObjectNode merged = ((ObjectNode) resolve(target)).deepCopy();
-                schema.fields().forEachRemaining(field -> {
-                    if (!field.getKey().equals("$ref")) {
-                        merged.set(field.getKey(), field.getValue());
-                    }
-                });
-                return merged;
-            }
-            return resolve(target);
-        }
-        for (String combinator : List.of("allOf", "anyOf", "oneOf")) {
-            if (schema.has(combinator)) {
-                Map<String, JsonNode> merged = new LinkedHashMap<>();
-                for (JsonNode part : schema.get(combinator)) {
-                    JsonNode resolved = resolve(part);
-                    if (!"null".equals(resolved.path("type").asText())) {
-                        resolved.fields().forEachRemaining(field -> merged.put(field.getKey(), field.getValue()));
-                    }
-                }
-                schema.fields().forEachRemaining(field -> {
-                    if (!field.getKey().equals(combinator)) {
-                        merged.put(field.getKey(), field.getValue());
-                    }
-                });
-                ObjectNode node = NODES.objectNode();
-                merged.forEach(node::set);
-                return node;
-            }
-        }
-        return schema;
-    }
-
-    private static String type(JsonNode schema) {
-        JsonNode type = schema.path("type");
-        if (type.isArray()) {
-            for (JsonNode t : type) {
-                if (!t.asText().equals("null")) {
-                    return t.asText();
-                }
-            }
-        }
-        if (type.isTextual()) {
-            return type.asText();
-        }
-        return schema.has("properties") ? "object" : "";
-    }
 }
