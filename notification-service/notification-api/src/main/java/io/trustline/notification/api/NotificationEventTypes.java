@@ -15,6 +15,27 @@ public final class NotificationEventTypes {
      */
     public static final String WEBHOOK_ENDPOINT_REGISTERED = "io.trustline.notification.WebhookEndpointRegistered.v1";
 
+    /**
+     * Type of {@link WebhookEndpointDisabled}.
+     *
+     * @since v1
+     */
+    public static final String WEBHOOK_ENDPOINT_DISABLED = "io.trustline.notification.WebhookEndpointDisabled.v1";
+
+    /**
+     * Type of {@link WebhookDelivered}.
+     *
+     * @since v1
+     */
+    public static final String WEBHOOK_DELIVERED = "io.trustline.notification.WebhookDelivered.v1";
+
+    /**
+     * Type of {@link WebhookDeliveryFailed}.
+     *
+     * @since v1
+     */
+    public static final String WEBHOOK_DELIVERY_FAILED = "io.trustline.notification.WebhookDeliveryFailed.v1";
+
     private NotificationEventTypes() {
     }
 }

@@ -12,6 +12,9 @@ public final class NotificationEventExamples {
     public static final String TENANT_ID = "northwind-it";
     public static final String ENDPOINT_ID = "0195a3d0-11b2-7c45-8e21-6f3a9b0c7d12";
 
+    public static final String EVENT_ID = "0195a3d4-7e10-7a0c-9f3b-2d8c41e5a6b7";
+    public static final String CLIENT_ID = "contoso-dental";
+
     private NotificationEventExamples() {
     }
 
@@ -20,5 +23,23 @@ public final class NotificationEventExamples {
         return new WebhookEndpointRegistered(TENANT_ID, ENDPOINT_ID, Instant.parse("2026-03-01T16:40:12Z"),
                 "https://hooks.partner-dashboard.example/trustline/northwind-it",
                 List.of("io.trustline.intake.IssueReported.v1", "io.trustline.incident.ActionPlanIssued.v1"));
+    }
+
+    /** The endpoint answered 410 Gone and was disabled at once; equal to its golden file. */
+    public static WebhookEndpointDisabled webhookEndpointDisabled() {
+        return new WebhookEndpointDisabled(TENANT_ID, ENDPOINT_ID, Instant.parse("2026-03-04T09:15:02Z"),
+                WebhookEndpointDisabled.Reason.GONE, "answered 410 Gone to io.trustline.intake.IssueReported.v1 " + EVENT_ID);
+    }
+
+    /** An issue report delivered at the second attempt; equal to its golden file. */
+    public static WebhookDelivered webhookDelivered() {
+        return new WebhookDelivered(TENANT_ID, ENDPOINT_ID, EVENT_ID, "io.trustline.intake.IssueReported.v1", CLIENT_ID,
+                2, 204, 87, Instant.parse("2026-03-04T09:12:05Z"));
+    }
+
+    /** A first attempt answered 503, the next one due five seconds later; equal to its golden file. */
+    public static WebhookDeliveryFailed webhookDeliveryFailed() {
+        return new WebhookDeliveryFailed(TENANT_ID, ENDPOINT_ID, EVENT_ID, "io.trustline.intake.IssueReported.v1",
+                CLIENT_ID, 1, 503, null, 312, Instant.parse("2026-03-04T09:12:00Z"), Instant.parse("2026-03-04T09:12:05Z"));
     }
 }

@@ -53,10 +53,48 @@ class NotificationEventsGoldenTest {
     }
 
     @Test
+    void webhookEndpointDisabled_matchesItsGoldenJson_andIsStillReadWithFieldsAddedLater() {
+        GoldenJson.assertMatchesGolden(NotificationEventExamples.webhookEndpointDisabled());
+        GoldenJson.assertReadDespiteFieldsAddedLater(NotificationEventExamples.webhookEndpointDisabled());
+    }
+
+    @Test
+    void webhookDelivered_matchesItsGoldenJson_andIsStillReadWithFieldsAddedLater() {
+        GoldenJson.assertMatchesGolden(NotificationEventExamples.webhookDelivered());
+        GoldenJson.assertReadDespiteFieldsAddedLater(NotificationEventExamples.webhookDelivered());
+    }
+
+    @Test
+    void webhookDeliveryFailed_matchesItsGoldenJson_andIsStillReadWithFieldsAddedLater() {
+        GoldenJson.assertMatchesGolden(NotificationEventExamples.webhookDeliveryFailed());
+        GoldenJson.assertReadDespiteFieldsAddedLater(NotificationEventExamples.webhookDeliveryFailed());
+    }
+
+    @Test
+    void webhookDeliveryFailed_withoutANextAttempt_gaveUp_andNeedsAStatusOrAnError() {
+        WebhookDeliveryFailed lastTimeout = GoldenJson.example(WebhookDeliveryFailed.class)
+                .without("nextAttemptAt").without("statusCode").with("error", "no answer within PT10S").value();
+        assertThat(lastTimeout.gaveUp()).isTrue();
+        assertThatThrownBy(() -> GoldenJson.example(WebhookDeliveryFailed.class).without("statusCode").value())
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("statusCode");
+    }
+
+    @Test
+    void webhookDelivered_isRejected_withAStatusOtherThan2xx() {
+        assertThatThrownBy(() -> GoldenJson.example(WebhookDelivered.class).with("statusCode", 500).value())
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("statusCode");
+    }
+
+    @Test
     void topicsAndEventTypes_areThePublishedNames() {
         assertThat(NotificationTopics.EVENTS).isEqualTo("trustline.notification.v1");
         assertThat(NotificationTopics.DEAD_LETTERS).isEqualTo("trustline.notification.v1.dlq");
         assertThat(NotificationEventTypes.WEBHOOK_ENDPOINT_REGISTERED)
                 .isEqualTo("io.trustline.notification.WebhookEndpointRegistered.v1");
+        assertThat(NotificationEventTypes.WEBHOOK_ENDPOINT_DISABLED)
+                .isEqualTo("io.trustline.notification.WebhookEndpointDisabled.v1");
+        assertThat(NotificationEventTypes.WEBHOOK_DELIVERED).isEqualTo("io.trustline.notification.WebhookDelivered.v1");
+        assertThat(NotificationEventTypes.WEBHOOK_DELIVERY_FAILED)
+                .isEqualTo("io.trustline.notification.WebhookDeliveryFailed.v1");
     }
 }
