@@ -9,32 +9,32 @@ import io.trustline.notification.webhooks.WebhookEndpointDetails;
 import io.trustline.notification.webhooks.WebhookEndpointsProjection;
 import io.trustline.platform.consumer.CloudEventSubscriber;
 import io.trustline.platform.consumer.IncomingEvent;
-import io.trustline.platform.failure.ThirdPartyFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Webhook delivery: POSTs each intake and incident event to the endpoints of its tenant that subscribed
- * to its type, as a structured-mode CloudEvent. A refused or unreachable endpoint is a partner's failure,
- * not our outage ({@link ThirdPartyFailure}): it fails the event, which the platform retries a few times
- * and then dead-letters; a retry may reach endpoints that already got it, and receivers dedupe on the id.
+ * Enqueues each intake and incident event for every enabled endpoint of its tenant subscribed to its type, as the
+ * structured-mode CloudEvent that will be POSTed; {@link WebhookDispatcher} delivers it. Nothing here waits for a
+ * partner, so a failing endpoint holds up neither the topic nor the other endpoints.
  */
 @ApplicationScoped
 public class IntakeAndIncidentEventsConsumer implements CloudEventSubscriber {
 
     private static final EventFormat STRUCTURED = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Clock clock = Clock.systemUTC();
 
     @Inject
     WebhookEndpointsProjection endpoints;
+    @Inject
+    WebhookDeliveries deliveries;
+    @Inject
+    WebhookDispatcher dispatcher;
 
     @Override
     public String name() {
@@ -48,28 +48,17 @@ public class IntakeAndIncidentEventsConsumer implements CloudEventSubscriber {
     }
 
     @Override
-    public void handle(IncomingEvent event) throws InterruptedException {
-        byte[] body = STRUCTURED.serialize(event.cloudEvent());
-        for (WebhookEndpointDetails endpoint : endpoints.subscribedTo(event.tenantId(), event.type())) {
-            deliver(endpoint, event, body);
+    public void handle(IncomingEvent event) {
+        List<WebhookEndpointDetails> subscribed = endpoints.subscribedTo(event.tenantId(), event.type());
+        if (subscribed.isEmpty()) {
+            return;
         }
-    }
-
-    private void deliver(WebhookEndpointDetails endpoint, IncomingEvent event, byte[] body) throws InterruptedException {
-        HttpResponse<Void> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(URI.create(endpoint.url()))
-                    .timeout(Duration.ofSeconds(5))
-                    .header("Content-Type", JsonFormat.CONTENT_TYPE)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build(), HttpResponse.BodyHandlers.discarding());
-        } catch (IOException unreachable) {
-            throw new ThirdPartyFailure("webhook " + endpoint.endpointId() + " could not be reached with "
-                    + event.type() + " " + event.id(), unreachable);
+        String body = new String(STRUCTURED.serialize(event.cloudEvent()), StandardCharsets.UTF_8);
+        Instant now = clock.instant();
+        for (WebhookEndpointDetails endpoint : subscribed) {
+            deliveries.enqueue(new QueuedDelivery(QueuedDelivery.idOf(endpoint.endpointId(), event.id()), event.tenantId(),
+                    endpoint.endpointId(), event.id(), event.type(), event.subject(), event.time(), body, 0, now), now);
         }
-        if (response.statusCode() / 100 != 2) {
-            throw new ThirdPartyFailure("webhook " + endpoint.endpointId() + " answered " + response.statusCode()
-                    + " to " + event.type() + " " + event.id());
-        }
+        dispatcher.nudge();
     }
 }

@@ -1,6 +1,10 @@
 package io.trustline.notification.publishing;
 
 import io.trustline.notification.api.NotificationEventTypes;
+import io.trustline.notification.api.WebhookDelivered;
+import io.trustline.notification.api.WebhookDeliveryFailed;
+import io.trustline.notification.api.WebhookEndpointDisabled;
+import io.trustline.notification.delivery.WebhookDeliveryEvent;
 import io.trustline.notification.api.NotificationTopics;
 import io.trustline.notification.api.WebhookEndpointRegistered;
 import io.trustline.notification.webhooks.WebhookEndpointEvent;
@@ -10,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Stored notification events → {@code notification-api} events on {@link NotificationTopics#EVENTS}; an endpoint's
- * events have the endpoint as subject.
+ * events, its deliveries' included, have the endpoint as subject.
  */
 @ApplicationScoped
 public class NotificationEventsTranslator implements IntegrationEventTranslator {
@@ -26,6 +30,22 @@ public class NotificationEventsTranslator implements IntegrationEventTranslator 
             return new IntegrationEvent(NotificationEventTypes.WEBHOOK_ENDPOINT_REGISTERED, e.tenantId(), e.endpointId(),
                     e.registeredAt(), new WebhookEndpointRegistered(e.tenantId(), e.endpointId(), e.registeredAt(),
                             e.url(), e.eventTypes()));
+        }
+        if (payload instanceof WebhookEndpointEvent.WebhookEndpointDisabled e) {
+            return new IntegrationEvent(NotificationEventTypes.WEBHOOK_ENDPOINT_DISABLED, e.tenantId(), e.endpointId(),
+                    e.disabledAt(), new WebhookEndpointDisabled(e.tenantId(), e.endpointId(), e.disabledAt(),
+                            WebhookEndpointDisabled.Reason.valueOf(e.reason().name()), e.detail()));
+        }
+        if (payload instanceof WebhookDeliveryEvent.WebhookDelivered e) {
+            return new IntegrationEvent(NotificationEventTypes.WEBHOOK_DELIVERED, e.tenantId(), e.endpointId(),
+                    e.deliveredAt(), new WebhookDelivered(e.tenantId(), e.endpointId(), e.eventId(), e.eventType(),
+                            e.clientId(), e.attempt(), e.statusCode(), e.latencyMs(), e.deliveredAt()));
+        }
+        if (payload instanceof WebhookDeliveryEvent.WebhookDeliveryFailed e) {
+            return new IntegrationEvent(NotificationEventTypes.WEBHOOK_DELIVERY_FAILED, e.tenantId(), e.endpointId(),
+                    e.failedAt(), new WebhookDeliveryFailed(e.tenantId(), e.endpointId(), e.eventId(), e.eventType(),
+                            e.clientId(), e.attempt(), e.statusCode(), e.error(), e.latencyMs(), e.failedAt(),
+                            e.nextAttemptAt()));
         }
         throw new IllegalArgumentException("notification does not publish " + payload.getClass().getName());
     }

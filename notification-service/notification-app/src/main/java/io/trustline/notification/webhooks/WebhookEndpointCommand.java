@@ -11,4 +11,13 @@ public sealed interface WebhookEndpointCommand {
     record RegisterWebhookEndpoint(@TargetAggregateIdentifier String endpointId, String tenantId, String url,
                                    List<String> eventTypes, Instant registeredAt) implements WebhookEndpointCommand {
     }
+
+    /**
+     * Stop delivering to the endpoint: sent by delivery when the endpoint answered 410 Gone or kept failing for too
+     * long. Disabling a disabled endpoint records nothing.
+     */
+    record DisableWebhookEndpoint(@TargetAggregateIdentifier String endpointId, String tenantId,
+                                  WebhookEndpointEvent.DisabledReason reason, String detail, Instant disabledAt)
+            implements WebhookEndpointCommand {
+    }
 }

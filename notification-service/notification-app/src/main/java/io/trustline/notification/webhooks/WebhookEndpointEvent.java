@@ -15,4 +15,18 @@ public sealed interface WebhookEndpointEvent {
             eventTypes = List.copyOf(eventTypes);
         }
     }
+
+    /** Delivery stopped for good: the endpoint will receive nothing new. */
+    @Revision("1")
+    record WebhookEndpointDisabled(String endpointId, String tenantId, DisabledReason reason, String detail,
+                                   Instant disabledAt) implements WebhookEndpointEvent {
+    }
+
+    /** Why an endpoint was disabled. */
+    enum DisabledReason {
+        /** It answered 410 Gone. */
+        GONE,
+        /** Every attempt failed for longer than {@code trustline.webhooks.disable-after}. */
+        FAILING_TOO_LONG
+    }
 }

@@ -2,6 +2,7 @@ package io.trustline.notification.webhooks;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import io.trustline.notification.webhooks.WebhookEndpointEvent.WebhookEndpointDisabled;
 import io.trustline.notification.webhooks.WebhookEndpointEvent.WebhookEndpointRegistered;
 import io.trustline.notification.webhooks.WebhookEndpointQueries.GetWebhookEndpointById;
 import io.trustline.notification.webhooks.WebhookEndpointQueries.ListWebhookEndpoints;
@@ -31,10 +32,18 @@ public class WebhookEndpointsProjection implements AxonMessageHandlers {
 
     @EventHandler
     void on(WebhookEndpointRegistered event) {
-        WebhookEndpointDetails endpoint = new WebhookEndpointDetails(event.endpointId(), event.url(), event.eventTypes(),
-                event.registeredAt());
+        WebhookEndpointDetails endpoint = WebhookEndpointDetails.of(event);
         endpoints.upsert(event.tenantId(), event.endpointId(), endpoint);
         // one processor thread writes this document, so reading it back before the upsert is race-free
+        byTenant.upsert(event.tenantId(), event.tenantId(), of(event.tenantId()).with(endpoint));
+    }
+
+    @EventHandler
+    void on(WebhookEndpointDisabled event) {
+        WebhookEndpointDetails endpoint = endpoints.find(event.tenantId(), event.endpointId())
+                .orElseThrow(() -> new IllegalStateException("endpoint " + event.endpointId() + " disabled before registered"))
+                .disabled(event);
+        endpoints.upsert(event.tenantId(), event.endpointId(), endpoint);
         byTenant.upsert(event.tenantId(), event.tenantId(), of(event.tenantId()).with(endpoint));
     }
 
@@ -48,9 +57,14 @@ public class WebhookEndpointsProjection implements AxonMessageHandlers {
         return of(query.tenantId());
     }
 
-    /** The tenant's endpoints subscribed to a CloudEvent type. */
+    /** The tenant's enabled endpoints subscribed to a CloudEvent type. */
     public List<WebhookEndpointDetails> subscribedTo(String tenantId, String eventType) {
-        return of(tenantId).endpoints().stream().filter(e -> e.subscribesTo(eventType)).toList();
+        return of(tenantId).endpoints().stream().filter(e -> !e.isDisabled() && e.subscribesTo(eventType)).toList();
+    }
+
+    /** One endpoint of the tenant, as deliveries see it. */
+    public Optional<WebhookEndpointDetails> find(String tenantId, String endpointId) {
+        return endpoints.find(tenantId, endpointId);
     }
 
     private TenantWebhookEndpoints of(String tenantId) {

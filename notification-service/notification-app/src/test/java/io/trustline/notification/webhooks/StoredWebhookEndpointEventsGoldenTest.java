@@ -20,4 +20,12 @@ class StoredWebhookEndpointEventsGoldenTest {
                 List.of("io.trustline.intake.IssueReported.v1", "io.trustline.incident.ActionPlanIssued.v1"),
                 Instant.parse("2026-03-01T16:40:12Z")));
     }
+
+    @Test
+    void webhookEndpointDisabled_keepsItsStoredJson_orNeedsAnUpcaster() {
+        GoldenJson.assertMatchesStoredGolden(new WebhookEndpointEvent.WebhookEndpointDisabled(
+                "0195a3d0-11b2-7c45-8e21-6f3a9b0c7d12", "northwind-it", WebhookEndpointEvent.DisabledReason.GONE,
+                "answered 410 Gone to io.trustline.intake.IssueReported.v1 0195a3d4-7e10-7a0c-9f3b-2d8c41e5a6b7",
+                Instant.parse("2026-03-04T09:15:02Z")));
+    }
 }

@@ -1,0 +1,12 @@
+package io.trustline.notification.delivery;
+
+import java.time.Instant;
+
+/**
+ * An endpoint's queue as claimed by one instance.
+ *
+ * @param enqueues     how many enqueues it had seen when claimed: a later one means new work arrived meanwhile
+ * @param failingSince the first failed attempt after the last success, or null
+ */
+record EndpointQueue(String endpointId, String tenantId, long enqueues, Instant failingSince) {
+}

@@ -1,0 +1,194 @@
+package io.trustline.notification.delivery;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Deliveries and per-endpoint queues, in MongoDB so pending retries survive a restart and every instance shares them.
+ *
+ * <p>{@code webhook_deliveries}: one document per event and endpoint ({@code _id} {@code endpointId|eventId}, so an
+ * event seen twice is enqueued once), with the body to POST, status, attempts and the next attempt's time.
+ *
+ * <p>{@code webhook_endpoint_queues}: one document per endpoint ({@code _id} the endpoint id) with {@code dueAt},
+ * the earliest time any of its deliveries may be attempted, and a lease ({@code claimedBy}, {@code claimedUntil}).
+ * An instance claims a due endpoint, attempts its due deliveries one at a time, and releases it with the next due
+ * time; so one endpoint has at most one attempt in flight across all instances, and a crashed instance's claim
+ * simply expires.
+ */
+@ApplicationScoped
+class WebhookDeliveries {
+
+    /** Stands for "nothing due": {@code $min} against a null would keep the null. */
+    static final Date IDLE = Date.from(Instant.parse("9999-12-31T00:00:00Z"));
+    private static final Date NEVER_CLAIMED = new Date(0);
+    /** How many pending deliveries of one endpoint are looked at per pass; later clients wait for the next pass. */
+    private static final int PENDING_WINDOW = 1000;
+
+    private final MongoCollection<Document> deliveries;
+    private final MongoCollection<Document> queues;
+
+    @Inject
+    WebhookDeliveries(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        MongoDatabase db = mongo.getDatabase(database);
+        this.deliveries = db.getCollection("webhook_deliveries");
+        this.queues = db.getCollection("webhook_endpoint_queues");
+        // for a real MongoDB; the test stand-in creates and ignores them
+        deliveries.createIndex(Indexes.ascending("endpointId", "status", "eventTime", "seq"));
+        queues.createIndex(Indexes.ascending("dueAt"));
+    }
+
+    /** Enqueues the event for the endpoint unless it is there already, and marks the endpoint due now. */
+    void enqueue(QueuedDelivery delivery, Instant now) {
+        Document document = new Document("_id", delivery.deliveryId())
+                .append("tenantId", delivery.tenantId())
+                .append("endpointId", delivery.endpointId())
+                .append("eventId", delivery.eventId())
+                .append("eventType", delivery.eventType())
+                .append("clientId", delivery.clientId())
+                .append("eventTime", Date.from(delivery.eventTime()))
+                .append("seq", new ObjectId())
+                .append("body", delivery.body())
+                .append("status", DeliveryStatus.PENDING.name())
+                .append("attempts", 0)
+                .append("nextAttemptAt", Date.from(now))
+                .append("enqueuedAt", Date.from(now));
+        try {
+            deliveries.insertOne(document);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // enqueued before: a redelivered event, or a retry after a crash before the queue was marked due
+        }
+        markDue(delivery.endpointId(), delivery.tenantId(), now);
+    }
+
+    private void markDue(String endpointId, String tenantId, Instant now) {
+        Bson update = Updates.combine(Updates.min("dueAt", Date.from(now)), Updates.inc("enqueues", 1L),
+                Updates.setOnInsert("tenantId", tenantId), Updates.setOnInsert("claimedUntil", NEVER_CLAIMED));
+        try {
+            queues.updateOne(Filters.eq("_id", endpointId), update, new UpdateOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // two first enqueues raced to create the queue; it exists now
+            queues.updateOne(Filters.eq("_id", endpointId), update);
+        }
+    }
+
+    /** Claims an enabled endpoint with work due and no live claim, for {@code lease}. */
+    Optional<EndpointQueue> claimDue(String owner, Instant now, Duration lease) {
+        Document claimed = queues.findOneAndUpdate(
+                Filters.and(Filters.lte("dueAt", Date.from(now)), Filters.lt("claimedUntil", Date.from(now)),
+                        Filters.ne("disabled", true)),
+                Updates.combine(Updates.set("claimedBy", owner), Updates.set("claimedUntil", Date.from(now.plus(lease)))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(claimed).map(found -> new EndpointQueue(found.getString("_id"),
+                found.getString("tenantId"), ((Number) found.get("enqueues")).longValue(),
+                Optional.ofNullable(found.getDate("failingSince")).map(Date::toInstant).orElse(null)));
+    }
+
+    /**
+     * The endpoint's deliveries that may be attempted now: of each client's pending ones, the oldest by event time
+     * (then enqueue order), if it is due. Oldest first.
+     */
+    List<QueuedDelivery> dueHeads(String endpointId, Instant now) {
+        return heads(endpointId).stream().filter(head -> !head.nextAttemptAt().isAfter(now)).toList();
+    }
+
+    /** When the endpoint's next attempt is due, or {@link #IDLE} when nothing is pending. */
+    Date nextDue(String endpointId) {
+        return heads(endpointId).stream().map(QueuedDelivery::nextAttemptAt).min(Instant::compareTo)
+                .map(Date::from).orElse(IDLE);
+    }
+
+    private List<QueuedDelivery> heads(String endpointId) {
+        Map<String, QueuedDelivery> heads = new LinkedHashMap<>();
+        deliveries.find(Filters.and(Filters.eq("endpointId", endpointId), Filters.eq("status", DeliveryStatus.PENDING.name())))
+                .sort(Sorts.ascending("eventTime", "seq")).limit(PENDING_WINDOW)
+                .forEach(found -> {
+                    QueuedDelivery delivery = read(found);
+                    heads.putIfAbsent(delivery.orderingKey(), delivery);
+                });
+        return new ArrayList<>(heads.values());
+    }
+
+    /** Records an attempt's result on the delivery and the endpoint's failure streak. */
+    void recordAttempt(QueuedDelivery delivery, int attempt, DeliveryPolicy.Verdict verdict, AttemptOutcome outcome,
+                       Instant endedAt) {
+        List<Bson> updates = new ArrayList<>(List.of(
+                Updates.set("status", verdict.status().name()),
+                Updates.set("attempts", attempt),
+                Updates.set("lastAttemptAt", Date.from(endedAt)),
+                Updates.set("lastLatencyMs", outcome.latency().toMillis()),
+                Updates.set("nextAttemptAt", verdict.nextAttemptAt() == null ? null : Date.from(verdict.nextAttemptAt()))));
+        if (outcome instanceof AttemptOutcome.Answered answered) {
+            updates.add(Updates.set("lastStatusCode", answered.statusCode()));
+            updates.add(Updates.unset("lastError"));
+        } else if (outcome instanceof AttemptOutcome.NoAnswer noAnswer) {
+            updates.add(Updates.set("lastError", noAnswer.error()));
+            updates.add(Updates.unset("lastStatusCode"));
+        }
+        deliveries.updateOne(Filters.eq("_id", delivery.deliveryId()), Updates.combine(updates));
+        queues.updateOne(Filters.eq("_id", delivery.endpointId()), verdict.status() == DeliveryStatus.DELIVERED
+                ? Updates.unset("failingSince")
+                : Updates.min("failingSince", Date.from(endedAt)));
+    }
+
+    /** Stops attempting the endpoint; its pending deliveries stay. */
+    void markDisabled(String endpointId) {
+        queues.updateOne(Filters.eq("_id", endpointId), Updates.set("disabled", true));
+    }
+
+    /**
+     * Gives the endpoint back with its next due time; if anything was enqueued since it was claimed, it stays due
+     * now, so new work is never left waiting for a later poll's time.
+     */
+    void release(EndpointQueue queue, String owner, Date nextDue) {
+        long matched = queues.updateOne(Filters.and(Filters.eq("_id", queue.endpointId()), Filters.eq("claimedBy", owner),
+                        Filters.eq("enqueues", queue.enqueues())),
+                Updates.combine(Updates.set("dueAt", nextDue), Updates.set("claimedUntil", NEVER_CLAIMED)))
+                .getMatchedCount();
+        if (matched == 0) {
+            queues.updateOne(Filters.and(Filters.eq("_id", queue.endpointId()), Filters.eq("claimedBy", owner)),
+                    Updates.set("claimedUntil", NEVER_CLAIMED));
+        }
+    }
+
+    /** Every delivery of one endpoint, for tests and, later, the deliveries API. */
+    List<Document> ofEndpoint(String endpointId) {
+        return deliveries.find(Filters.eq("endpointId", endpointId)).into(new ArrayList<>());
+    }
+
+    private static QueuedDelivery read(Document found) {
+        return new QueuedDelivery(found.getString("_id"), found.getString("tenantId"), found.getString("endpointId"),
+                found.getString("eventId"), found.getString("eventType"), found.getString("clientId"),
+                found.getDate("eventTime").toInstant(), found.getString("body"), found.getInteger("attempts", 0),
+                found.getDate("nextAttemptAt").toInstant());
+    }
+}

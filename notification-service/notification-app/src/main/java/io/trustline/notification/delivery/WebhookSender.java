@@ -1,0 +1,133 @@
+package io.trustline.notification.delivery;
+
+import io.cloudevents.jackson.JsonFormat;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The one place a delivery goes over HTTP: a POST of the structured CloudEvent, redirects not followed, the whole
+ * attempt (connect, answer, body) bounded by the timeouts, at most {@code response-limit} bytes of the answer's
+ * body read and thrown away — so one bad receiver cannot hold a worker for long.
+ */
+@ApplicationScoped
+public class WebhookSender {
+
+    private final HttpClient http;
+    private final Duration requestTimeout;
+    private final Duration wholeAttempt;
+    private final int responseLimit;
+
+    @Inject
+    WebhookSender(WebhookDeliverySettings settings) {
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.requestTimeout = settings.requestTimeout();
+        this.wholeAttempt = settings.connectTimeout().plus(settings.requestTimeout());
+        this.responseLimit = settings.responseLimit();
+    }
+
+    /** POSTs {@code body}, the structured CloudEvent {@code eventId}, to {@code url}. Never throws for the endpoint's faults. */
+    public AttemptOutcome post(String url, String eventId, byte[] body) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(requestTimeout)
+                .header("Content-Type", JsonFormat.CONTENT_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        long started = System.nanoTime();
+        CompletableFuture<HttpResponse<Void>> answer = http.sendAsync(request,
+                info -> new DiscardingSubscriber(responseLimit));
+        try {
+            HttpResponse<Void> response = answer.get(wholeAttempt.toMillis(), TimeUnit.MILLISECONDS);
+            return new AttemptOutcome.Answered(response.statusCode(),
+                    response.headers().firstValue("Retry-After").orElse(null), since(started));
+        } catch (TimeoutException slow) {
+            answer.cancel(true);
+            return new AttemptOutcome.NoAnswer("no answer within " + wholeAttempt, since(started));
+        } catch (ExecutionException failed) {
+            return new AttemptOutcome.NoAnswer(describe(failed.getCause()), since(started));
+        } catch (InterruptedException stopping) {
+            answer.cancel(true);
+            throw stopping;
+        }
+    }
+
+    private static Duration since(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private static String describe(Throwable cause) {
+        if (cause instanceof ConnectException) {
+            return "connection refused or not reachable";
+        }
+        if (cause instanceof java.net.http.HttpTimeoutException) {
+            return "no answer within the timeout: " + cause.getMessage();
+        }
+        if (cause instanceof IOException || cause instanceof IllegalArgumentException) {
+            return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        }
+        return String.valueOf(cause);
+    }
+
+    /** Reads up to {@code limit} bytes of a body and completes; the rest is not waited for. */
+    private static final class DiscardingSubscriber implements HttpResponse.BodySubscriber<Void> {
+
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private final int limit;
+        private long read;
+        private Flow.Subscription subscription;
+
+        DiscardingSubscriber(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public CompletableFuture<Void> getBody() {
+            return done;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(1);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            for (ByteBuffer item : items) {
+                read += item.remaining();
+            }
+            if (read > limit) {
+                subscription.cancel();
+                done.complete(null);
+            } else {
+                subscription.request(1);
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            done.completeExceptionally(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            done.complete(null);
+        }
+    }
+}
