@@ -5,6 +5,7 @@ import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import io.trustline.incident.api.IncidentTopics;
 import io.trustline.intake.api.IntakeTopics;
+import io.trustline.notification.targets.TargetAddressGuard;
 import io.trustline.notification.webhooks.WebhookEndpointDetails;
 import io.trustline.notification.webhooks.WebhookEndpointsProjection;
 import io.trustline.platform.consumer.CloudEventSubscriber;
@@ -25,16 +26,21 @@ import java.util.Set;
  * to its type, as a structured-mode CloudEvent. A refused or unreachable endpoint is a partner's failure,
  * not our outage ({@link ThirdPartyFailure}): it fails the event, which the platform retries a few times
  * and then dead-letters; a retry may reach endpoints that already got it, and receivers dedupe on the id.
+ * A URL whose host now resolves to a forbidden address is not called, which fails the same way.
  */
 @ApplicationScoped
 public class IntakeAndIncidentEventsConsumer implements CloudEventSubscriber {
 
     private static final EventFormat STRUCTURED = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // a redirect is a failed attempt: following it would reach a URL the address guard never checked
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Inject
     WebhookEndpointsProjection endpoints;
+    @Inject
+    TargetAddressGuard targets;
 
     @Override
     public String name() {
@@ -56,6 +62,7 @@ public class IntakeAndIncidentEventsConsumer implements CloudEventSubscriber {
     }
 
     private void deliver(WebhookEndpointDetails endpoint, IncomingEvent event, byte[] body) throws InterruptedException {
+        targets.checkBeforeDelivery(URI.create(endpoint.url()));
         HttpResponse<Void> response;
         try {
             response = http.send(HttpRequest.newBuilder(URI.create(endpoint.url()))
