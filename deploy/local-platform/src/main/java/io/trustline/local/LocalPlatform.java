@@ -49,6 +49,9 @@ public final class LocalPlatform implements AutoCloseable {
             config.put("quarkus.mongodb.connection-string", mongo.connectionString());
             config.put("trustline.tenancy.api-keys", settings.tenantId() + ":" + ApiKeyHash.sha256Hex(settings.apiKey()));
             config.putIfAbsent("trustline.integrations.secret-key", LocalPlatformSettings.DEV_INTEGRATIONS_SECRET_KEY);
+            // partners' receivers in local runs and end-to-end tests listen on 127.0.0.1 over plain http
+            config.putIfAbsent("trustline.webhooks.allow-http", "true");
+            config.putIfAbsent("trustline.webhooks.allow-private-addresses", "loopback");
             serviceConfig = Map.copyOf(config);
             services.clear();
             settings.servicePorts().forEach((name, port) ->

@@ -1,6 +1,8 @@
 package io.trustline.notification.delivery;
 
 import io.cloudevents.jackson.JsonFormat;
+import io.trustline.notification.targets.TargetAddressGuard;
+import io.trustline.notification.targets.TargetRefused;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -27,12 +29,14 @@ import java.util.concurrent.TimeoutException;
 public class WebhookSender {
 
     private final HttpClient http;
+    private final TargetAddressGuard guard;
     private final Duration requestTimeout;
     private final Duration wholeAttempt;
     private final int responseLimit;
 
     @Inject
-    WebhookSender(WebhookDeliverySettings settings) {
+    WebhookSender(WebhookDeliverySettings settings, TargetAddressGuard guard) {
+        this.guard = guard;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -44,12 +48,18 @@ public class WebhookSender {
 
     /** POSTs {@code body}, the structured CloudEvent {@code eventId}, to {@code url}. Never throws for the endpoint's faults. */
     public AttemptOutcome post(String url, String eventId, byte[] body) throws InterruptedException {
+        long started = System.nanoTime();
+        try {
+            // DNS may have changed since the endpoint was registered: a URL resolving to a forbidden address is not called
+            guard.checkBeforeDelivery(URI.create(url));
+        } catch (TargetRefused refused) {
+            return new AttemptOutcome.NoAnswer(refused.getMessage(), since(started));
+        }
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(requestTimeout)
                 .header("Content-Type", JsonFormat.CONTENT_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        long started = System.nanoTime();
         CompletableFuture<HttpResponse<Void>> answer = http.sendAsync(request,
                 info -> new DiscardingSubscriber(responseLimit));
         try {

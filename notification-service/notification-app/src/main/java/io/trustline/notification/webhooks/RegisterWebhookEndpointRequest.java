@@ -1,9 +1,14 @@
 package io.trustline.notification.webhooks;
 
+import io.trustline.notification.targets.TargetAddressGuard;
+import io.trustline.notification.targets.TargetRefused;
+import io.trustline.platform.problem.InvalidFieldException;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -18,6 +23,21 @@ public record RegisterWebhookEndpointRequest(
         @NotNull @NotEmpty @Size(max = 100)
         List<@NotNull @Pattern(regexp = "^io\\.trustline\\.[a-z]+\\.[A-Za-z]+\\.v[0-9]+$",
                 message = "must be a Trustline CloudEvent type such as io.trustline.intake.IssueReported.v1") String> eventTypes) {
+
+    /** Refuses a URL that Trustline would not call: 400 naming {@code url} and why. */
+    void checkTarget(TargetAddressGuard targets) {
+        URI target;
+        try {
+            target = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new InvalidFieldException("url", "is not a valid URL: " + e.getReason() + " at index " + e.getIndex() + ".");
+        }
+        try {
+            targets.checkAtRegistration(target);
+        } catch (TargetRefused refused) {
+            throw new InvalidFieldException("url", refused.reason() + ".");
+        }
+    }
 
     /** Whether this request asks for the endpoint that was registered (a retry). */
     boolean registers(WebhookEndpointDetails stored) {

@@ -3,6 +3,7 @@ package io.trustline.notification.webhooks;
 import io.trustline.notification.webhooks.WebhookEndpointQueries.GetWebhookEndpointById;
 import io.trustline.notification.webhooks.WebhookEndpointQueries.ListWebhookEndpoints;
 import io.trustline.notification.webhooks.WebhookEndpointCommand.RegisterWebhookEndpoint;
+import io.trustline.notification.targets.TargetAddressGuard;
 import io.trustline.platform.command.IdempotencyKeys;
 import io.trustline.platform.problem.UnknownResourceException;
 import io.trustline.platform.tenancy.ApiKeySecurityScheme;
@@ -46,15 +47,19 @@ public class WebhookEndpointResource {
     CurrentTenant tenant;
     @Inject
     WebhookEndpointHistory history;
+    @Inject
+    TargetAddressGuard targets;
 
     @POST
     @Operation(summary = "Register a partner URL for CloudEvent types",
             description = "Each event of your tenant of those types is POSTed there as a structured CloudEvent "
                     + "(application/cloudevents+json). Answers 201 with the endpoint. With an Idempotency-Key, a "
                     + "retry answers 200 with the endpoint the first call registered and registers nothing new; the same key "
-                    + "with another endpoint answers 422.")
+                    + "with another endpoint answers 422. The URL must be https and its host must resolve to public "
+                    + "addresses only (no loopback, private, link-local or cloud metadata address): 400 otherwise.")
     public Response register(@NotNull @Valid RegisterWebhookEndpointRequest request,
                              @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = 200) String idempotencyKey) {
+        request.checkTarget(targets);
         String endpointId = IdempotencyKeys.resourceId(tenant.id(), "webhook-endpoint", idempotencyKey);
         URI location = UriBuilder.fromResource(WebhookEndpointResource.class).path(endpointId).build();
         RegisterWebhookEndpoint command = request.toCommand(endpointId, tenant.id(), clock.instant());
