@@ -15,6 +15,13 @@ public final class NotificationEventTypes {
      */
     public static final String WEBHOOK_ENDPOINT_REGISTERED = "io.trustline.notification.WebhookEndpointRegistered.v1";
 
+    /**
+     * Type of {@link WebhookEndpointSecretRotated}.
+     *
+     * @since v1
+     */
+    public static final String WEBHOOK_ENDPOINT_SECRET_ROTATED = "io.trustline.notification.WebhookEndpointSecretRotated.v1";
+
     private NotificationEventTypes() {
     }
 }

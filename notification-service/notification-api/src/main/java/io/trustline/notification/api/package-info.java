@@ -1,7 +1,8 @@
 /**
  * The integration events the notification service publishes on
  * {@value io.trustline.notification.api.NotificationTopics#EVENTS}: partners' webhook endpoints
- * ({@link io.trustline.notification.api.WebhookEndpointRegistered}) and, later, deliveries to them.
+ * ({@link io.trustline.notification.api.WebhookEndpointRegistered},
+ * {@link io.trustline.notification.api.WebhookEndpointSecretRotated}) and, later, deliveries to them.
  *
  * <p>Each record is the JSON {@code data} of a CloudEvent (specversion 1.0) whose {@code type} is one of
  * {@link io.trustline.notification.api.NotificationEventTypes}, {@code source} is

@@ -21,4 +21,10 @@ public final class NotificationEventExamples {
                 "https://hooks.partner-dashboard.example/trustline/northwind-it",
                 List.of("io.trustline.intake.IssueReported.v1", "io.trustline.incident.ActionPlanIssued.v1"));
     }
+
+    /** The partner dashboard's endpoint got a new signing secret; the previous one signs for another day. */
+    public static WebhookEndpointSecretRotated webhookEndpointSecretRotated() {
+        return new WebhookEndpointSecretRotated(TENANT_ID, ENDPOINT_ID, Instant.parse("2026-03-04T09:15:00Z"),
+                Instant.parse("2026-03-05T09:15:00Z"));
+    }
 }
