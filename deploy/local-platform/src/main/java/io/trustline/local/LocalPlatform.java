@@ -49,6 +49,7 @@ public final class LocalPlatform implements AutoCloseable {
             config.put("quarkus.mongodb.connection-string", mongo.connectionString());
             config.put("trustline.tenancy.api-keys", settings.tenantId() + ":" + ApiKeyHash.sha256Hex(settings.apiKey()));
             config.putIfAbsent("trustline.integrations.secret-key", LocalPlatformSettings.DEV_INTEGRATIONS_SECRET_KEY);
+            config.putIfAbsent("trustline.webhooks.secret-key", LocalPlatformSettings.DEV_WEBHOOKS_SECRET_KEY);
             serviceConfig = Map.copyOf(config);
             services.clear();
             settings.servicePorts().forEach((name, port) ->

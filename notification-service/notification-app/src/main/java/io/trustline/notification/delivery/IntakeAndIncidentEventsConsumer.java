@@ -5,6 +5,7 @@ import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import io.trustline.incident.api.IncidentTopics;
 import io.trustline.intake.api.IntakeTopics;
+import io.trustline.notification.signing.WebhookSigner;
 import io.trustline.notification.webhooks.WebhookEndpointDetails;
 import io.trustline.notification.webhooks.WebhookEndpointsProjection;
 import io.trustline.platform.consumer.CloudEventSubscriber;
@@ -17,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 
@@ -33,8 +35,12 @@ public class IntakeAndIncidentEventsConsumer implements CloudEventSubscriber {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private final Clock clock = Clock.systemUTC();
+
     @Inject
     WebhookEndpointsProjection endpoints;
+    @Inject
+    WebhookSigner signer;
 
     @Override
     public String name() {
@@ -56,13 +62,15 @@ public class IntakeAndIncidentEventsConsumer implements CloudEventSubscriber {
     }
 
     private void deliver(WebhookEndpointDetails endpoint, IncomingEvent event, byte[] body) throws InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.url()))
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", JsonFormat.CONTENT_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        // signed per attempt: a retry keeps the webhook-id (the event id) with a fresh timestamp and signature
+        signer.headers(endpoint.endpointId(), event.id(), clock.instant(), body).forEach(request::header);
         HttpResponse<Void> response;
         try {
-            response = http.send(HttpRequest.newBuilder(URI.create(endpoint.url()))
-                    .timeout(Duration.ofSeconds(5))
-                    .header("Content-Type", JsonFormat.CONTENT_TYPE)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build(), HttpResponse.BodyHandlers.discarding());
+            response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
         } catch (IOException unreachable) {
             throw new ThirdPartyFailure("webhook " + endpoint.endpointId() + " could not be reached with "
                     + event.type() + " " + event.id(), unreachable);
