@@ -52,6 +52,7 @@ public final class LocalPlatform implements AutoCloseable {
             // partners' receivers in local runs and end-to-end tests listen on 127.0.0.1 over plain http
             config.putIfAbsent("trustline.webhooks.allow-http", "true");
             config.putIfAbsent("trustline.webhooks.allow-private-addresses", "loopback");
+            config.putIfAbsent("trustline.webhooks.secret-key", LocalPlatformSettings.DEV_WEBHOOKS_SECRET_KEY);
             serviceConfig = Map.copyOf(config);
             services.clear();
             settings.servicePorts().forEach((name, port) ->

@@ -31,6 +31,11 @@ public record LocalPlatformSettings(Path dataDir, int kafkaPort, int controllerP
      * kept data dir still open after a restart. For local runs only; production sets its own.
      */
     public static final String DEV_INTEGRATIONS_SECRET_KEY = "dGxfZGV2X2xvY2FsX29ubHlfaW50ZWdyYXRpb25zX2s=";
+    /**
+     * The key notification seals webhook signing secrets with in local runs: fixed for the same reason, so endpoints
+     * in a kept data dir still sign after a restart. For local runs only; production sets its own.
+     */
+    public static final String DEV_WEBHOOKS_SECRET_KEY = "dGxfZGV2X2xvY2FsX29ubHlfd2ViaG9va3Nfa2V5ISE=";
     public static final List<String> SERVICES = List.of("intake", "incident", "relationship", "notification");
 
     public LocalPlatformSettings {

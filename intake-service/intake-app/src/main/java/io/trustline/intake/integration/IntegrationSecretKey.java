@@ -1,6 +1,7 @@
 package io.trustline.intake.integration;
 
 import io.quarkus.runtime.Startup;
+import io.trustline.platform.secrets.SecretBox;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -27,7 +28,7 @@ class IntegrationSecretKey {
     @PostConstruct
     void load() {
         if (base64Key.isPresent() && !base64Key.get().isBlank()) {
-            box = SecretBox.fromBase64(base64Key.get());
+            box = SecretBox.fromBase64(PROPERTY, base64Key.get());
         } else {
             LOG.warn(PROPERTY + " is not set: integrations cannot be created or used until it is");
         }

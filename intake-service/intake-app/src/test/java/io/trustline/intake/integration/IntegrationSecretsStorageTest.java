@@ -14,6 +14,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.trustline.platform.secrets.SecretBox;
 import io.trustline.testkit.RequiresInfra;
 import io.trustline.testkit.TrustlineInfraResource;
 import jakarta.inject.Inject;
@@ -60,18 +61,18 @@ class IntegrationSecretsStorageTest {
         String other = created(API_KEY_A, autotask("other", uniqueSecret("s")));
         String sealed = raw(id).get("secrets", Document.class).getString("webhookSecret");
 
-        assertThat(SecretBox.fromBase64(configuredKey).open(sealed, id)).isEqualTo(webhookSecret);
-        assertThatThrownBy(() -> SecretBox.fromBase64(randomKey()).open(sealed, id))
+        assertThat(SecretBox.fromBase64(IntegrationSecretKey.PROPERTY, configuredKey).open(sealed, id)).isEqualTo(webhookSecret);
+        assertThatThrownBy(() -> SecretBox.fromBase64(IntegrationSecretKey.PROPERTY, randomKey()).open(sealed, id))
                 .isInstanceOf(SecretBox.SecretNotOpened.class);
-        assertThatThrownBy(() -> SecretBox.fromBase64(configuredKey).open(sealed, other))
+        assertThatThrownBy(() -> SecretBox.fromBase64(IntegrationSecretKey.PROPERTY, configuredKey).open(sealed, other))
                 .as("moved to another integration").isInstanceOf(SecretBox.SecretNotOpened.class);
     }
 
     @Test
     void theSameSecretSealedTwice_differs() {
-        SecretBox box = SecretBox.fromBase64(configuredKey);
+        SecretBox box = SecretBox.fromBase64(IntegrationSecretKey.PROPERTY, configuredKey);
         assertThat(box.seal("same", "id")).isNotEqualTo(box.seal("same", "id"));
-        assertThatThrownBy(() -> SecretBox.fromBase64(Base64.getEncoder().encodeToString(new byte[16])))
+        assertThatThrownBy(() -> SecretBox.fromBase64(IntegrationSecretKey.PROPERTY, Base64.getEncoder().encodeToString(new byte[16])))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
     }
 

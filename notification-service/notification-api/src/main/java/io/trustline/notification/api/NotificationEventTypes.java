@@ -36,6 +36,13 @@ public final class NotificationEventTypes {
      */
     public static final String WEBHOOK_DELIVERY_FAILED = "io.trustline.notification.WebhookDeliveryFailed.v1";
 
+    /**
+     * Type of {@link WebhookEndpointSecretRotated}.
+     *
+     * @since v1
+     */
+    public static final String WEBHOOK_ENDPOINT_SECRET_ROTATED = "io.trustline.notification.WebhookEndpointSecretRotated.v1";
+
     private NotificationEventTypes() {
     }
 }

@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * A tenant registered a partner's webhook endpoint: from now on, the tenant's intake and incident events of the
- * subscribed types are POSTed to it as structured-mode CloudEvents. Deliveries are not signed yet, and one
- * may arrive more than once: receivers dedupe on the CloudEvent id.
+ * subscribed types are POSTed to it as structured-mode CloudEvents, signed per Standard Webhooks with the endpoint's
+ * secret (never published). One may arrive more than once: receivers dedupe on the CloudEvent id ({@code webhook-id}).
  *
  * <p>The endpoint belongs to the tenant, not to one of its clients, so unlike most Trustline events this one
  * has no {@code clientId}: its CloudEvent subject is the {@code endpointId}, and its Kafka record key

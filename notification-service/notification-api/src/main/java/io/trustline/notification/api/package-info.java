@@ -2,8 +2,9 @@
  * The integration events the notification service publishes on
  * {@value io.trustline.notification.api.NotificationTopics#EVENTS}: partners' webhook endpoints
  * ({@link io.trustline.notification.api.WebhookEndpointRegistered},
- * {@link io.trustline.notification.api.WebhookEndpointDisabled}) and each attempt to deliver an event to one
- * ({@link io.trustline.notification.api.WebhookDelivered}, {@link io.trustline.notification.api.WebhookDeliveryFailed}).
+ * {@link io.trustline.notification.api.WebhookEndpointDisabled}, {@link io.trustline.notification.api.WebhookEndpointSecretRotated})
+ * and each attempt to deliver an event to one ({@link io.trustline.notification.api.WebhookDelivered},
+ * {@link io.trustline.notification.api.WebhookDeliveryFailed}).
  *
  * <p>Each record is the JSON {@code data} of a CloudEvent (specversion 1.0) whose {@code type} is one of
  * {@link io.trustline.notification.api.NotificationEventTypes}, {@code source} is

@@ -42,4 +42,10 @@ public final class NotificationEventExamples {
         return new WebhookDeliveryFailed(TENANT_ID, ENDPOINT_ID, EVENT_ID, "io.trustline.intake.IssueReported.v1",
                 CLIENT_ID, 1, 503, null, 312, Instant.parse("2026-03-04T09:12:00Z"), Instant.parse("2026-03-04T09:12:05Z"));
     }
+
+    /** The partner dashboard's endpoint got a new signing secret; the previous one signs for another day. */
+    public static WebhookEndpointSecretRotated webhookEndpointSecretRotated() {
+        return new WebhookEndpointSecretRotated(TENANT_ID, ENDPOINT_ID, Instant.parse("2026-03-04T09:15:00Z"),
+                Instant.parse("2026-03-05T09:15:00Z"));
+    }
 }

@@ -86,6 +86,30 @@ class NotificationEventsGoldenTest {
     }
 
     @Test
+    void webhookEndpointSecretRotated_matchesItsGoldenJson_andReadsBackFromIt() {
+        GoldenJson.assertMatchesGolden(NotificationEventExamples.webhookEndpointSecretRotated());
+    }
+
+    @Test
+    void webhookEndpointSecretRotated_isStillRead_whenALaterVersionAddsFields() {
+        GoldenJson.assertReadDespiteFieldsAddedLater(NotificationEventExamples.webhookEndpointSecretRotated());
+    }
+
+    @Test
+    void webhookEndpointSecretRotated_carriesNoSecret() {
+        assertThat(GoldenJson.mapper().valueToTree(NotificationEventExamples.webhookEndpointSecretRotated()).toString())
+                .doesNotContain("whsec_").doesNotContain("\"secret");
+    }
+
+    @Test
+    void webhookEndpointSecretRotated_withoutAPreviousSecret_leavesItsExpiryOut() {
+        WebhookEndpointSecretRotated first = new WebhookEndpointSecretRotated("northwind-it", "endpoint-1",
+                Instant.parse("2026-03-04T09:15:00Z"), null);
+
+        assertThat(GoldenJson.mapper().valueToTree(first).has("previousSecretExpiresAt")).isFalse();
+    }
+
+    @Test
     void topicsAndEventTypes_areThePublishedNames() {
         assertThat(NotificationTopics.EVENTS).isEqualTo("trustline.notification.v1");
         assertThat(NotificationTopics.DEAD_LETTERS).isEqualTo("trustline.notification.v1.dlq");
@@ -96,5 +120,7 @@ class NotificationEventsGoldenTest {
         assertThat(NotificationEventTypes.WEBHOOK_DELIVERED).isEqualTo("io.trustline.notification.WebhookDelivered.v1");
         assertThat(NotificationEventTypes.WEBHOOK_DELIVERY_FAILED)
                 .isEqualTo("io.trustline.notification.WebhookDeliveryFailed.v1");
+        assertThat(NotificationEventTypes.WEBHOOK_ENDPOINT_SECRET_ROTATED)
+                .isEqualTo("io.trustline.notification.WebhookEndpointSecretRotated.v1");
     }
 }

@@ -43,7 +43,7 @@ class DeliveryAttempts {
     Result attempt(WebhookEndpointDetails endpoint, QueuedDelivery delivery, Instant failingSince)
             throws InterruptedException {
         int attempt = delivery.attempts() + 1;
-        AttemptOutcome outcome = sender.post(endpoint.url(), delivery.eventId(),
+        AttemptOutcome outcome = sender.post(endpoint.endpointId(), endpoint.url(), delivery.eventId(),
                 delivery.body().getBytes(StandardCharsets.UTF_8));
         Instant endedAt = clock.instant();
         DeliveryPolicy.Verdict verdict = policy.decide(outcome, attempt, endedAt, failingSince);

@@ -1,6 +1,7 @@
 package io.trustline.notification.delivery;
 
 import io.cloudevents.jackson.JsonFormat;
+import io.trustline.notification.signing.WebhookSigner;
 import io.trustline.notification.targets.TargetAddressGuard;
 import io.trustline.notification.targets.TargetRefused;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,13 +32,16 @@ public class WebhookSender {
 
     private final HttpClient http;
     private final TargetAddressGuard guard;
+    private final WebhookSigner signer;
+    private final Clock clock = Clock.systemUTC();
     private final Duration requestTimeout;
     private final Duration wholeAttempt;
     private final int responseLimit;
 
     @Inject
-    WebhookSender(WebhookDeliverySettings settings, TargetAddressGuard guard) {
+    WebhookSender(WebhookDeliverySettings settings, TargetAddressGuard guard, WebhookSigner signer) {
         this.guard = guard;
+        this.signer = signer;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -46,8 +51,11 @@ public class WebhookSender {
         this.responseLimit = settings.responseLimit();
     }
 
-    /** POSTs {@code body}, the structured CloudEvent {@code eventId}, to {@code url}. Never throws for the endpoint's faults. */
-    public AttemptOutcome post(String url, String eventId, byte[] body) throws InterruptedException {
+    /**
+     * POSTs {@code body}, the structured CloudEvent {@code eventId}, to the endpoint's {@code url}, signed for this
+     * attempt with the endpoint's secrets. Never throws for the endpoint's faults.
+     */
+    public AttemptOutcome post(String endpointId, String url, String eventId, byte[] body) throws InterruptedException {
         long started = System.nanoTime();
         try {
             // DNS may have changed since the endpoint was registered: a URL resolving to a forbidden address is not called
@@ -55,12 +63,12 @@ public class WebhookSender {
         } catch (TargetRefused refused) {
             return new AttemptOutcome.NoAnswer(refused.getMessage(), since(started));
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(requestTimeout)
                 .header("Content-Type", JsonFormat.CONTENT_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        CompletableFuture<HttpResponse<Void>> answer = http.sendAsync(request,
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        signer.headers(endpointId, eventId, clock.instant(), body).forEach(request::header);
+        CompletableFuture<HttpResponse<Void>> answer = http.sendAsync(request.build(),
                 info -> new DiscardingSubscriber(responseLimit));
         try {
             HttpResponse<Void> response = answer.get(wholeAttempt.toMillis(), TimeUnit.MILLISECONDS);

@@ -7,6 +7,7 @@ import io.trustline.notification.api.WebhookEndpointDisabled;
 import io.trustline.notification.delivery.WebhookDeliveryEvent;
 import io.trustline.notification.api.NotificationTopics;
 import io.trustline.notification.api.WebhookEndpointRegistered;
+import io.trustline.notification.api.WebhookEndpointSecretRotated;
 import io.trustline.notification.webhooks.WebhookEndpointEvent;
 import io.trustline.platform.relay.IntegrationEvent;
 import io.trustline.platform.relay.IntegrationEventTranslator;
@@ -46,6 +47,12 @@ public class NotificationEventsTranslator implements IntegrationEventTranslator 
                     e.failedAt(), new WebhookDeliveryFailed(e.tenantId(), e.endpointId(), e.eventId(), e.eventType(),
                             e.clientId(), e.attempt(), e.statusCode(), e.error(), e.latencyMs(), e.failedAt(),
                             e.nextAttemptAt()));
+        }
+        if (payload instanceof WebhookEndpointEvent.WebhookEndpointSecretRotated e) {
+            // the sealed secrets stay in the store: the published event only says that and until when both sign
+            return new IntegrationEvent(NotificationEventTypes.WEBHOOK_ENDPOINT_SECRET_ROTATED, e.tenantId(),
+                    e.endpointId(), e.rotatedAt(), new WebhookEndpointSecretRotated(e.tenantId(), e.endpointId(),
+                            e.rotatedAt(), e.previousValidUntil()));
         }
         throw new IllegalArgumentException("notification does not publish " + payload.getClass().getName());
     }

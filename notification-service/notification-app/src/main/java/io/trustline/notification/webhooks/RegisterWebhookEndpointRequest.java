@@ -44,8 +44,9 @@ public record RegisterWebhookEndpointRequest(
         return url.equals(stored.url()) && eventTypes.stream().distinct().toList().equals(stored.eventTypes());
     }
 
-    WebhookEndpointCommand.RegisterWebhookEndpoint toCommand(String endpointId, String tenantId, Instant registeredAt) {
+    WebhookEndpointCommand.RegisterWebhookEndpoint toCommand(String endpointId, String tenantId, Instant registeredAt,
+                                                             String sealedSecret) {
         return new WebhookEndpointCommand.RegisterWebhookEndpoint(endpointId, tenantId, url,
-                eventTypes.stream().distinct().toList(), registeredAt);
+                eventTypes.stream().distinct().toList(), registeredAt, sealedSecret);
     }
 }

@@ -7,9 +7,15 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** Commands of a partner's webhook endpoint. */
 public sealed interface WebhookEndpointCommand {
 
-    /** Subscribe a partner URL to CloudEvent types of the tenant. */
+    /** Subscribe a partner URL to CloudEvent types of the tenant, with its first signing secret (sealed). */
     record RegisterWebhookEndpoint(@TargetAggregateIdentifier String endpointId, String tenantId, String url,
-                                   List<String> eventTypes, Instant registeredAt) implements WebhookEndpointCommand {
+                                   List<String> eventTypes, Instant registeredAt, String sealedSecret)
+            implements WebhookEndpointCommand {
+    }
+
+    /** Replace the signing secret; the current one keeps signing until {@code previousValidUntil}. */
+    record RotateWebhookEndpointSecret(@TargetAggregateIdentifier String endpointId, String tenantId, String sealedSecret,
+                                       Instant rotatedAt, Instant previousValidUntil) implements WebhookEndpointCommand {
     }
 
     /**

@@ -4,16 +4,34 @@ import java.time.Instant;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
-/** Stored domain events of a webhook endpoint. */
+/**
+ * Stored domain events of a webhook endpoint. Signing secrets are stored only sealed (AES-256-GCM with
+ * {@code trustline.webhooks.secret-key}, the endpoint id as associated data) and never published.
+ */
 public sealed interface WebhookEndpointEvent {
 
-    @Revision("1")
+    /**
+     * Revision 2 added {@code sealedSecret}; a revision-1 event reads with it null (an endpoint registered before
+     * deliveries were signed).
+     */
+    @Revision("2")
     record WebhookEndpointRegistered(String endpointId, String tenantId, String url, List<String> eventTypes,
-                                     Instant registeredAt) implements WebhookEndpointEvent {
+                                     Instant registeredAt, String sealedSecret) implements WebhookEndpointEvent {
 
         public WebhookEndpointRegistered {
             eventTypes = List.copyOf(eventTypes);
         }
+    }
+
+    /**
+     * A new signing secret replaced {@code previousSealedSecret}, which keeps signing until {@code previousValidUntil}
+     * (both null when the endpoint had no secret before). The event carries the previous secret so that the signing
+     * read model is a plain replace, harmless to replay.
+     */
+    @Revision("1")
+    record WebhookEndpointSecretRotated(String endpointId, String tenantId, String sealedSecret,
+                                        String previousSealedSecret, Instant previousValidUntil, Instant rotatedAt)
+            implements WebhookEndpointEvent {
     }
 
     /** Delivery stopped for good: the endpoint will receive nothing new. */

@@ -19,12 +19,11 @@ class WebhookEndpointHistory {
         this.events = events;
     }
 
-    WebhookEndpointDetails registeredEarlier(String endpointId) {
+    WebhookEndpointRegistered registeredEarlier(String endpointId) {
         return events.readEvents(endpointId).asStream()
                 .map(stored -> stored.getPayload())
                 .filter(WebhookEndpointRegistered.class::isInstance)
                 .map(WebhookEndpointRegistered.class::cast)
-                .map(WebhookEndpointDetails::of)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("endpoint " + endpointId + " has no registration event"));
     }

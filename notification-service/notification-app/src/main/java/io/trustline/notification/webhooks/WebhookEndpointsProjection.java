@@ -3,7 +3,10 @@ package io.trustline.notification.webhooks;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.trustline.notification.webhooks.WebhookEndpointEvent.WebhookEndpointDisabled;
+import io.trustline.notification.signing.EndpointSigningSecrets;
+import io.trustline.notification.signing.SigningSecretsStore;
 import io.trustline.notification.webhooks.WebhookEndpointEvent.WebhookEndpointRegistered;
+import io.trustline.notification.webhooks.WebhookEndpointEvent.WebhookEndpointSecretRotated;
 import io.trustline.notification.webhooks.WebhookEndpointQueries.GetWebhookEndpointById;
 import io.trustline.notification.webhooks.WebhookEndpointQueries.ListWebhookEndpoints;
 import io.trustline.platform.axon.AxonMessageHandlers;
@@ -16,15 +19,21 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Endpoints by id, and per tenant for deliveries; both written by upserts, so replays are harmless. */
+/**
+ * Endpoints by id, and per tenant for deliveries; both written by upserts, so replays are harmless. Signing secrets go
+ * to their own store, written first, so that an endpoint deliveries can see always has its secret.
+ */
 @ApplicationScoped
 public class WebhookEndpointsProjection implements AxonMessageHandlers {
 
     private final TenantDocuments<WebhookEndpointDetails> endpoints;
     private final TenantDocuments<TenantWebhookEndpoints> byTenant;
+    private final SigningSecretsStore signingSecrets;
 
     @Inject
-    WebhookEndpointsProjection(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+    WebhookEndpointsProjection(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database,
+                               SigningSecretsStore signingSecrets) {
+        this.signingSecrets = signingSecrets;
         MongoDatabase db = mongo.getDatabase(database);
         this.endpoints = new TenantDocuments<>(db.getCollection("webhook_endpoints"), WebhookEndpointDetails.class);
         this.byTenant = new TenantDocuments<>(db.getCollection("tenant_webhook_endpoints"), TenantWebhookEndpoints.class);
@@ -32,6 +41,9 @@ public class WebhookEndpointsProjection implements AxonMessageHandlers {
 
     @EventHandler
     void on(WebhookEndpointRegistered event) {
+        if (event.sealedSecret() != null) {
+            signingSecrets.put(event.endpointId(), new EndpointSigningSecrets(event.sealedSecret(), null, null));
+        }
         WebhookEndpointDetails endpoint = WebhookEndpointDetails.of(event);
         endpoints.upsert(event.tenantId(), event.endpointId(), endpoint);
         // one processor thread writes this document, so reading it back before the upsert is race-free
@@ -45,6 +57,12 @@ public class WebhookEndpointsProjection implements AxonMessageHandlers {
                 .disabled(event);
         endpoints.upsert(event.tenantId(), event.endpointId(), endpoint);
         byTenant.upsert(event.tenantId(), event.tenantId(), of(event.tenantId()).with(endpoint));
+    }
+
+    @EventHandler
+    void on(WebhookEndpointSecretRotated event) {
+        signingSecrets.put(event.endpointId(), new EndpointSigningSecrets(event.sealedSecret(),
+                event.previousSealedSecret(), event.previousValidUntil()));
     }
 
     @QueryHandler

@@ -1,8 +1,14 @@
 package io.trustline.notification.webhooks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trustline.platform.json.TrustlineJson;
 import io.trustline.testkit.golden.GoldenJson;
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,13 +18,41 @@ import org.junit.jupiter.api.Test;
  */
 class StoredWebhookEndpointEventsGoldenTest {
 
+    private static final String ENDPOINT_ID = "0195a3d0-11b2-7c45-8e21-6f3a9b0c7d12";
+    private static final String URL = "https://hooks.partner-dashboard.example/trustline/northwind-it";
+    private static final List<String> TYPES =
+            List.of("io.trustline.intake.IssueReported.v1", "io.trustline.incident.ActionPlanIssued.v1");
+
     @Test
     void webhookEndpointRegistered_keepsItsStoredJson_orNeedsAnUpcaster() {
-        GoldenJson.assertMatchesStoredGolden(new WebhookEndpointEvent.WebhookEndpointRegistered(
-                "0195a3d0-11b2-7c45-8e21-6f3a9b0c7d12", "northwind-it",
-                "https://hooks.partner-dashboard.example/trustline/northwind-it",
-                List.of("io.trustline.intake.IssueReported.v1", "io.trustline.incident.ActionPlanIssued.v1"),
-                Instant.parse("2026-03-01T16:40:12Z")));
+        GoldenJson.assertMatchesStoredGolden(new WebhookEndpointEvent.WebhookEndpointRegistered(ENDPOINT_ID,
+                "northwind-it", URL, TYPES, Instant.parse("2026-03-01T16:40:12Z"),
+                "v1:3q2+7wAAAAAAAAAAkH0r5m4xV2Z0c2VjcmV0LWNpcGhlcnRleHQtYW5kLXRhZw=="));
+    }
+
+    /**
+     * Revision 2 only added the sealed secret, so revision 1 needs no upcaster: the serializer reads it by class name
+     * and leaves the secret null, an endpoint registered before deliveries were signed.
+     */
+    @Test
+    void webhookEndpointRegistered_revisionOne_isStillRead_withoutASecret() throws Exception {
+        Serializer store = JacksonSerializer.builder().objectMapper(TrustlineJson.newObjectMapper()).build();
+        SimpleSerializedObject<String> stored = new SimpleSerializedObject<>(
+                GoldenJson.mapper().writeValueAsString(GoldenJson.tree("stored/WebhookEndpointEvent.WebhookEndpointRegistered.v1")),
+                String.class, WebhookEndpointEvent.WebhookEndpointRegistered.class.getName(), "1");
+
+        Object read = store.deserialize(stored);
+
+        assertThat(read).isEqualTo(new WebhookEndpointEvent.WebhookEndpointRegistered(ENDPOINT_ID, "northwind-it", URL,
+                TYPES, Instant.parse("2026-03-01T16:40:12Z"), null));
+    }
+
+    @Test
+    void webhookEndpointSecretRotated_keepsItsStoredJson_orNeedsAnUpcaster() {
+        GoldenJson.assertMatchesStoredGolden(new WebhookEndpointEvent.WebhookEndpointSecretRotated(ENDPOINT_ID,
+                "northwind-it", "v1:Yq9m3k1xAAAAAAAAAAAAnew-secret-ciphertext-and-tag==",
+                "v1:3q2+7wAAAAAAAAAAkH0r5m4xV2Z0c2VjcmV0LWNpcGhlcnRleHQtYW5kLXRhZw==",
+                Instant.parse("2026-03-05T09:15:00Z"), Instant.parse("2026-03-04T09:15:00Z")));
     }
 
     @Test
