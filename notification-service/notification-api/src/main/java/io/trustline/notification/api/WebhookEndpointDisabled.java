@@ -38,7 +38,7 @@ public record WebhookEndpointDisabled(
         /** The endpoint answered {@code 410 Gone}: its owner says it will never take deliveries again. */
         GONE,
         /**
-         * Every attempt failed for longer than the service's configured limit ({@code trustline.webhooks.disable-after},
+         * Every attempt failed for longer than the service's configured limit ({@code trustline.webhooks.delivery.disable-after},
          * 5 days by default), counted from the first failure after the last success.
          */
         FAILING_TOO_LONG

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** {@code trustline.webhooks.*}: how deliveries are scheduled, attempted and given up. */
-@ConfigMapping(prefix = "trustline.webhooks")
+@ConfigMapping(prefix = "trustline.webhooks.delivery")
 public interface WebhookDeliverySettings {
 
     /** How often each instance looks for endpoints with a delivery due. */

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Every {@code trustline.webhooks.poll-interval} (and at once after an enqueue here), claims endpoints with a
+ * Every {@code trustline.webhooks.delivery.poll-interval} (and at once after an enqueue here), claims endpoints with a
  * delivery due, as many as there are free workers, and runs each endpoint's due deliveries on its own worker, one
  * attempt at a time. Endpoints are independent: a slow or failing one holds at most its own worker for one attempt,
  * and its retries wait in MongoDB, not in a thread.

@@ -44,7 +44,7 @@ public sealed interface WebhookEndpointEvent {
     enum DisabledReason {
         /** It answered 410 Gone. */
         GONE,
-        /** Every attempt failed for longer than {@code trustline.webhooks.disable-after}. */
+        /** Every attempt failed for longer than {@code trustline.webhooks.delivery.disable-after}. */
         FAILING_TOO_LONG
     }
 }
