@@ -59,6 +59,7 @@ public class WebhookEndpointResource {
     WebhookEndpointHistory history;
     @Inject
     TargetAddressGuard targets;
+    @Inject
     WebhookSecrets secrets;
     @ConfigProperty(name = "trustline.webhooks.secret-overlap", defaultValue = "PT24H")
     Duration secretOverlap;
