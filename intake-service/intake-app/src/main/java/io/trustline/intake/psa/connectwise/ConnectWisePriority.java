@@ -1,6 +1,7 @@
 package io.trustline.intake.psa.connectwise;
 
 import io.trustline.intake.api.Priority;
+import io.trustline.intake.psa.PriorityWords;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,18 +32,6 @@ final class ConnectWisePriority {
                 default -> Priority.LOW;
             };
         }
-        if (words.contains("critical") || words.contains("emergency") || words.contains("urgent")) {
-            return Priority.CRITICAL;
-        }
-        if (words.contains("high")) {
-            return Priority.HIGH;
-        }
-        if (words.contains("medium") || words.contains("normal")) {
-            return Priority.MEDIUM;
-        }
-        if (words.contains("low")) {
-            return Priority.LOW;
-        }
-        return null;
+        return PriorityWords.of(words);
     }
 }

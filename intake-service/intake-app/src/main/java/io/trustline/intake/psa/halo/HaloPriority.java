@@ -2,8 +2,8 @@ package io.trustline.intake.psa.halo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trustline.intake.api.Priority;
+import io.trustline.intake.psa.PriorityWords;
 import io.trustline.intake.psa.WebhookJson;
-import java.util.Locale;
 
 /**
  * A Halo ticket's priority as Trustline's {@link Priority}: by its name when Halo sends the priority object (ids are
@@ -19,7 +19,7 @@ final class HaloPriority {
         JsonNode priority = WebhookJson.object(ticket, "priority", "ticket.priority");
         String name = priority == null ? null : WebhookJson.text(priority, "name", "ticket.priority.name");
         if (name != null) {
-            Priority byName = byName(name);
+            Priority byName = PriorityWords.of(name);
             if (byName != null) {
                 return byName;
             }
@@ -35,22 +35,5 @@ final class HaloPriority {
             case 4 -> Priority.LOW;
             default -> null;
         };
-    }
-
-    private static Priority byName(String name) {
-        String words = name.toLowerCase(Locale.ROOT);
-        if (words.contains("critical") || words.contains("emergency") || words.contains("urgent")) {
-            return Priority.CRITICAL;
-        }
-        if (words.contains("high")) {
-            return Priority.HIGH;
-        }
-        if (words.contains("medium") || words.contains("normal")) {
-            return Priority.MEDIUM;
-        }
-        if (words.contains("low")) {
-            return Priority.LOW;
-        }
-        return null;
     }
 }
