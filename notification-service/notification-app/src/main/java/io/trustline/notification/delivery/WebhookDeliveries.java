@@ -180,9 +180,46 @@ class WebhookDeliveries {
         }
     }
 
-    /** Every delivery of one endpoint, for tests and, later, the deliveries API. */
+    /** Every delivery of one endpoint, for tests. */
     List<Document> ofEndpoint(String endpointId) {
         return deliveries.find(Filters.eq("endpointId", endpointId)).into(new ArrayList<>());
+    }
+
+    /**
+     * Up to {@code limit} deliveries of the endpoint, newest enqueued first, after {@code afterSeq} (the {@code seq}
+     * of the previous page's last one; null for the first page); {@code status} null for any.
+     */
+    List<Document> page(String endpointId, DeliveryStatus status, ObjectId afterSeq, int limit) {
+        List<Bson> filters = new ArrayList<>(List.of(Filters.eq("endpointId", endpointId)));
+        if (status != null) {
+            filters.add(Filters.eq("status", status.name()));
+        }
+        if (afterSeq != null) {
+            filters.add(Filters.lt("seq", afterSeq));
+        }
+        return deliveries.find(Filters.and(filters)).sort(Sorts.descending("seq")).limit(limit).into(new ArrayList<>());
+    }
+
+    Optional<Document> find(String deliveryId) {
+        return Optional.ofNullable(deliveries.find(Filters.eq("_id", deliveryId)).first());
+    }
+
+    /**
+     * Puts a {@code FAILED} delivery back to {@code PENDING}, due now, and makes its endpoint's queue due; its attempt
+     * count and last outcome stay. Returns the delivery after the change, or empty when it was not {@code FAILED}.
+     */
+    Optional<Document> retry(String deliveryId, String idempotencyKey, Instant now) {
+        Document retried = deliveries.findOneAndUpdate(
+                Filters.and(Filters.eq("_id", deliveryId), Filters.eq("status", DeliveryStatus.FAILED.name())),
+                Updates.combine(Updates.set("status", DeliveryStatus.PENDING.name()),
+                        Updates.set("nextAttemptAt", Date.from(now)), Updates.set("retriedAt", Date.from(now)),
+                        Updates.set("retryKey", idempotencyKey)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (retried == null) {
+            return Optional.empty();
+        }
+        markDue(retried.getString("endpointId"), retried.getString("tenantId"), now);
+        return Optional.of(retried);
     }
 
     private static QueuedDelivery read(Document found) {
