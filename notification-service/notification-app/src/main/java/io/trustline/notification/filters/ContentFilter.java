@@ -64,11 +64,17 @@ public final class ContentFilter {
      * value of another type) throws {@link FilterFailed}: the caller decides, and delivery counts it as no match.
      */
     public boolean matches(Map<String, Object> variables) {
+        Object result;
         try {
-            return Boolean.TRUE.equals(program.eval(variables));
+            result = program.eval(variables);
         } catch (CelEvaluationException e) {
             throw new FilterFailed(e.getMessage(), e);
         }
+        // a dynamic value such as data.flag type-checks as a boolean, and may turn out not to be one
+        if (result instanceof Boolean matched) {
+            return matched;
+        }
+        throw new FilterFailed("the filter gave " + result + ", not a boolean", null);
     }
 
     public String expression() {

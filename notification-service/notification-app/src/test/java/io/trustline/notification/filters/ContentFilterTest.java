@@ -66,6 +66,12 @@ class ContentFilterTest {
                 .isFalse();
     }
 
+    @Test
+    void aDynamicValueThatIsNotBoolean_failsAtEvaluation() {
+        assertThatThrownBy(() -> ContentFilter.compile("data.priority").matches(ISSUE_REPORTED))
+                .isInstanceOf(ContentFilter.FilterFailed.class).hasMessageContaining("not a boolean");
+    }
+
     private static CloudEvent issueReported() {
         return CloudEventBuilder.v1().withId("0195a3c2-0001").withType(IntakeEventTypes.ISSUE_REPORTED)
                 .withSource(URI.create("/intake")).withSubject("acme-dental")
