@@ -25,6 +25,12 @@ import java.util.Objects;
  * @param eventTypes the CloudEvent types delivered to the endpoint, each a full type such as
  *                   {@code io.trustline.incident.ActionPlanIssued.v1}, in the order registered with repeats
  *                   left out; unmodifiable. Required: at least one. Since v1.
+ * @param filter     the CEL expression over the CloudEvent ({@code type}, {@code source}, {@code subject}, {@code id},
+ *                   {@code time}, {@code data}) that an event of those types must satisfy to be delivered, as
+ *                   registered. Optional: null (absent) when every event of the types is delivered. Since v1, optional.
+ * @param clientIds  the clients (CloudEvent subject, the {@code clientId}) whose events are delivered, in the order
+ *                   registered with repeats left out; unmodifiable. Optional: null (absent) when every client's are.
+ *                   Since v1, optional.
  * @since v1
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -34,7 +40,9 @@ public record WebhookEndpointRegistered(
         String endpointId,
         Instant occurredAt,
         String url,
-        List<String> eventTypes) {
+        List<String> eventTypes,
+        String filter,
+        List<String> clientIds) {
 
     public WebhookEndpointRegistered {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -45,5 +53,6 @@ public record WebhookEndpointRegistered(
         if (eventTypes.isEmpty()) {
             throw new IllegalArgumentException("eventTypes must hold at least one CloudEvent type");
         }
+        clientIds = clientIds == null ? null : List.copyOf(clientIds);
     }
 }

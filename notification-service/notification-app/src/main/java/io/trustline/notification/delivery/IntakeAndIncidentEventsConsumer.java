@@ -15,10 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Enqueues each intake and incident event for every enabled endpoint of its tenant subscribed to its type, as the
+ * Enqueues each intake and incident event for every enabled endpoint of its tenant subscribed to its type whose
+ * client allow-list and content filter admit it ({@link EndpointFilters}), as the
  * structured-mode CloudEvent that will be POSTed; {@link WebhookDispatcher} delivers it. Nothing here waits for a
  * partner, so a failing endpoint holds up neither the topic nor the other endpoints.
  */
@@ -35,6 +38,8 @@ public class IntakeAndIncidentEventsConsumer implements CloudEventSubscriber {
     WebhookDeliveries deliveries;
     @Inject
     WebhookDispatcher dispatcher;
+    @Inject
+    EndpointFilters filters;
 
     @Override
     public String name() {
@@ -49,7 +54,9 @@ public class IntakeAndIncidentEventsConsumer implements CloudEventSubscriber {
 
     @Override
     public void handle(IncomingEvent event) {
-        List<WebhookEndpointDetails> subscribed = endpoints.subscribedTo(event.tenantId(), event.type());
+        Supplier<Map<String, Object>> variables = EndpointFilters.variablesOf(event);
+        List<WebhookEndpointDetails> subscribed = endpoints.subscribedTo(event.tenantId(), event.type()).stream()
+                .filter(endpoint -> filters.admits(endpoint, event, variables)).toList();
         if (subscribed.isEmpty()) {
             return;
         }

@@ -44,7 +44,8 @@ public class WebhookEndpoint {
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     void handle(RegisterWebhookEndpoint command) {
         apply(new WebhookEndpointRegistered(command.endpointId(), command.tenantId(), command.url(),
-                command.eventTypes(), command.registeredAt(), command.sealedSecret()));
+                command.eventTypes(), command.registeredAt(), command.sealedSecret(), command.filter(),
+                command.clientIds()));
     }
 
     @CommandHandlerInterceptor

@@ -7,9 +7,13 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** Commands of a partner's webhook endpoint. */
 public sealed interface WebhookEndpointCommand {
 
-    /** Subscribe a partner URL to CloudEvent types of the tenant, with its first signing secret (sealed). */
+    /**
+     * Subscribe a partner URL to CloudEvent types of the tenant, with its first signing secret (sealed), narrowed by
+     * an optional CEL {@code filter} (already compiled once) and an optional {@code clientIds} allow-list.
+     */
     record RegisterWebhookEndpoint(@TargetAggregateIdentifier String endpointId, String tenantId, String url,
-                                   List<String> eventTypes, Instant registeredAt, String sealedSecret)
+                                   List<String> eventTypes, Instant registeredAt, String sealedSecret, String filter,
+                                   List<String> clientIds)
             implements WebhookEndpointCommand {
     }
 

@@ -6,29 +6,36 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A registered endpoint as the API shows it; {@code disabledAt} and {@code disabledReason} are absent while it is
- * enabled.
+ * A registered endpoint as the API shows it; {@code filter} and {@code clientIds} are absent when it has none (every
+ * event of its types, of every client), {@code disabledAt} and {@code disabledReason} while it is enabled.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record WebhookEndpointDetails(String endpointId, String url, List<String> eventTypes, Instant registeredAt,
-                                     Instant disabledAt, WebhookEndpointEvent.DisabledReason disabledReason) {
+public record WebhookEndpointDetails(String endpointId, String url, List<String> eventTypes, String filter,
+                                     List<String> clientIds, Instant registeredAt, Instant disabledAt,
+                                     WebhookEndpointEvent.DisabledReason disabledReason) {
 
     static WebhookEndpointDetails registered(WebhookEndpointCommand.RegisterWebhookEndpoint command) {
-        return new WebhookEndpointDetails(command.endpointId(), command.url(), command.eventTypes(), command.registeredAt(),
-                null, null);
+        return new WebhookEndpointDetails(command.endpointId(), command.url(), command.eventTypes(), command.filter(),
+                command.clientIds(), command.registeredAt(), null, null);
     }
 
     static WebhookEndpointDetails of(WebhookEndpointEvent.WebhookEndpointRegistered event) {
-        return new WebhookEndpointDetails(event.endpointId(), event.url(), event.eventTypes(), event.registeredAt(),
-                null, null);
+        return new WebhookEndpointDetails(event.endpointId(), event.url(), event.eventTypes(), event.filter(),
+                event.clientIds(), event.registeredAt(), null, null);
     }
 
     WebhookEndpointDetails disabled(WebhookEndpointEvent.WebhookEndpointDisabled event) {
-        return new WebhookEndpointDetails(endpointId, url, eventTypes, registeredAt, event.disabledAt(), event.reason());
+        return new WebhookEndpointDetails(endpointId, url, eventTypes, filter, clientIds, registeredAt,
+                event.disabledAt(), event.reason());
     }
 
     public boolean subscribesTo(String eventType) {
         return eventTypes.contains(eventType);
+    }
+
+    /** Whether its allow-list, if it has one, holds the client (a CloudEvent's subject). */
+    public boolean allowsClient(String clientId) {
+        return clientIds == null || clientIds.contains(clientId);
     }
 
     @JsonIgnore

@@ -12,14 +12,17 @@ public sealed interface WebhookEndpointEvent {
 
     /**
      * Revision 2 added {@code sealedSecret}; a revision-1 event reads with it null (an endpoint registered before
-     * deliveries were signed).
+     * deliveries were signed). Revision 3 added the optional content {@code filter} (a CEL expression) and the
+     * {@code clientIds} allow-list; an older event reads with both null (every event of the subscribed types).
      */
-    @Revision("2")
+    @Revision("3")
     record WebhookEndpointRegistered(String endpointId, String tenantId, String url, List<String> eventTypes,
-                                     Instant registeredAt, String sealedSecret) implements WebhookEndpointEvent {
+                                     Instant registeredAt, String sealedSecret, String filter, List<String> clientIds)
+            implements WebhookEndpointEvent {
 
         public WebhookEndpointRegistered {
             eventTypes = List.copyOf(eventTypes);
+            clientIds = clientIds == null ? null : List.copyOf(clientIds);
         }
     }
 

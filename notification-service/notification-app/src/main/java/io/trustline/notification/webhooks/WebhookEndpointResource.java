@@ -72,10 +72,13 @@ public class WebhookEndpointResource {
                     + "secret is shown. With an Idempotency-Key, a retry answers 200 with the endpoint the first call "
                     + "registered and the same secret, and registers nothing new; the same key with another endpoint "
                     + "answers 422. The URL must be https and its host must resolve to public addresses only (no "
-                    + "loopback, private, link-local or cloud metadata address): 400 otherwise.")
+                    + "loopback, private, link-local or cloud metadata address): 400 otherwise. An optional CEL "
+                    + "filter and clientIds allow-list narrow what is delivered; a filter that does not compile to a "
+                    + "boolean is 400 naming filter, with the line, column and CEL's message.")
     public Response register(@NotNull @Valid RegisterWebhookEndpointRequest request,
                              @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = 200) String idempotencyKey) {
         request.checkTarget(targets);
+        request.checkFilter();
         String endpointId = IdempotencyKeys.resourceId(tenant.id(), "webhook-endpoint", idempotencyKey);
         URI location = UriBuilder.fromResource(WebhookEndpointResource.class).path(endpointId).build();
         String secret = secrets.mint();

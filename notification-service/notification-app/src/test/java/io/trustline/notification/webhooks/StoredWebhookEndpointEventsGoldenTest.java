@@ -27,7 +27,20 @@ class StoredWebhookEndpointEventsGoldenTest {
     void webhookEndpointRegistered_keepsItsStoredJson_orNeedsAnUpcaster() {
         GoldenJson.assertMatchesStoredGolden(new WebhookEndpointEvent.WebhookEndpointRegistered(ENDPOINT_ID,
                 "northwind-it", URL, TYPES, Instant.parse("2026-03-01T16:40:12Z"),
-                "v1:3q2+7wAAAAAAAAAAkH0r5m4xV2Z0c2VjcmV0LWNpcGhlcnRleHQtYW5kLXRhZw=="));
+                "v1:3q2+7wAAAAAAAAAAkH0r5m4xV2Z0c2VjcmV0LWNpcGhlcnRleHQtYW5kLXRhZw==",
+                "has(data.priority) && data.priority == \"CRITICAL\"", List.of("acme-dental", "globex")));
+    }
+
+    /**
+     * Revision 3 only added the optional filter and client allow-list, so revision 2 needs no upcaster: it reads with
+     * both null, an endpoint receiving every event of its types.
+     */
+    @Test
+    void webhookEndpointRegistered_revisionTwo_isStillRead_withoutFilterOrAllowList() throws Exception {
+        assertThat(readStored("stored/WebhookEndpointEvent.WebhookEndpointRegistered.v2", "2")).isEqualTo(
+                new WebhookEndpointEvent.WebhookEndpointRegistered(ENDPOINT_ID, "northwind-it", URL, TYPES,
+                        Instant.parse("2026-03-01T16:40:12Z"),
+                        "v1:3q2+7wAAAAAAAAAAkH0r5m4xV2Z0c2VjcmV0LWNpcGhlcnRleHQtYW5kLXRhZw==", null, null));
     }
 
     /**
@@ -36,15 +49,16 @@ class StoredWebhookEndpointEventsGoldenTest {
      */
     @Test
     void webhookEndpointRegistered_revisionOne_isStillRead_withoutASecret() throws Exception {
-        Serializer store = JacksonSerializer.builder().objectMapper(TrustlineJson.newObjectMapper()).build();
-        SimpleSerializedObject<String> stored = new SimpleSerializedObject<>(
-                GoldenJson.mapper().writeValueAsString(GoldenJson.tree("stored/WebhookEndpointEvent.WebhookEndpointRegistered.v1")),
-                String.class, WebhookEndpointEvent.WebhookEndpointRegistered.class.getName(), "1");
-
-        Object read = store.deserialize(stored);
+        Object read = readStored("stored/WebhookEndpointEvent.WebhookEndpointRegistered.v1", "1");
 
         assertThat(read).isEqualTo(new WebhookEndpointEvent.WebhookEndpointRegistered(ENDPOINT_ID, "northwind-it", URL,
-                TYPES, Instant.parse("2026-03-01T16:40:12Z"), null));
+                TYPES, Instant.parse("2026-03-01T16:40:12Z"), null, null, null));
+    }
+
+    private static Object readStored(String golden, String revision) throws Exception {
+        Serializer store = JacksonSerializer.builder().objectMapper(TrustlineJson.newObjectMapper()).build();
+        return store.deserialize(new SimpleSerializedObject<>(GoldenJson.mapper().writeValueAsString(GoldenJson.tree(golden)),
+                String.class, WebhookEndpointEvent.WebhookEndpointRegistered.class.getName(), revision));
     }
 
     @Test
