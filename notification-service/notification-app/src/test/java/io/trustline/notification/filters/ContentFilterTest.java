@@ -67,6 +67,19 @@ class ContentFilterTest {
     }
 
     @Test
+    void theReadmesFilter_letsThroughEventsWithoutAPriority_andIssuesAboveLow() {
+        ContentFilter notLow = ContentFilter.compile("!has(data.priority) || data.priority != \"LOW\"");
+        Map<String, Object> low = new java.util.HashMap<>(ISSUE_REPORTED);
+        low.put("data", Map.of("priority", "LOW"));
+
+        assertThat(notLow.matches(ISSUE_REPORTED)).as("the golden report, priority %s",
+                ((Map<?, ?>) ISSUE_REPORTED.get("data")).get("priority")).isTrue();
+        assertThat(notLow.matches(low)).isFalse();
+        assertThat(notLow.matches(Map.of("type", "io.trustline.incident.ActionPlanIssued.v1", "data", Map.of())))
+                .as("an event without a priority").isTrue();
+    }
+
+    @Test
     void aDynamicValueThatIsNotBoolean_failsAtEvaluation() {
         assertThatThrownBy(() -> ContentFilter.compile("data.priority").matches(ISSUE_REPORTED))
                 .isInstanceOf(ContentFilter.FilterFailed.class).hasMessageContaining("not a boolean");
