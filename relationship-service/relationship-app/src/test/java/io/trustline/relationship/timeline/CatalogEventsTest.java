@@ -38,7 +38,6 @@ import io.trustline.relationship.scoring.ClientEvent;
 import io.trustline.testkit.golden.GoldenExample;
 import io.trustline.testkit.golden.GoldenJson;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
@@ -287,16 +286,7 @@ class CatalogEventsTest {
     }
 
     private static Optional<ClientEvent> translate(String type, GoldenExample<?> example) {
-        return CatalogEvents.translate(type, EVENT_ID, TIME, new CatalogEvents.EventData() {
-            @Override
-            public <T> T as(Class<T> record) {
-                try {
-                    return GoldenJson.mapper().readValue(example.bytes(), record);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        });
+        return CatalogEvents.translate(type, EVENT_ID, TIME, GoldenEventData.of(example));
     }
 
     private static Set<String> constants(Class<?> types) {

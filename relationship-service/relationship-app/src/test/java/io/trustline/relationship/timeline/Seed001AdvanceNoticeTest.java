@@ -18,7 +18,6 @@ import io.trustline.relationship.scoring.model.ScoringModelFiles;
 import io.trustline.testkit.golden.GoldenExample;
 import io.trustline.testkit.golden.GoldenJson;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -156,15 +155,6 @@ class Seed001AdvanceNoticeTest {
     }
 
     private static ClientEvent translate(String type, String eventId, Instant at, GoldenExample<?> example) {
-        return CatalogEvents.translate(type, eventId, at, new CatalogEvents.EventData() {
-            @Override
-            public <T> T as(Class<T> record) {
-                try {
-                    return GoldenJson.mapper().readValue(example.bytes(), record);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }).orElseThrow();
+        return CatalogEvents.translate(type, eventId, at, GoldenEventData.of(example)).orElseThrow();
     }
 }
