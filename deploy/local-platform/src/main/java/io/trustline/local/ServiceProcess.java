@@ -36,7 +36,9 @@ public final class ServiceProcess {
         }
         this.name = instanceName;
         this.port = port;
-        List<String> jvmOptions = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC"));
+        List<String> jvmOptions = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC",
+                // a service out of memory is in no known state: better gone, and seen to be, than half-working
+                "-XX:+ExitOnOutOfMemoryError"));
         config.forEach((key, value) -> jvmOptions.add("-D" + key + "=" + value));
         jvmOptions.add("-Dquarkus.http.port=" + port);
         jvmOptions.add("-Dquarkus.http.host=127.0.0.1");

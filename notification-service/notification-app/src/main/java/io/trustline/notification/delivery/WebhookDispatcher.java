@@ -73,23 +73,42 @@ class WebhookDispatcher {
     private void claimDueEndpoints() {
         try {
             while (freeWorkers.tryAcquire()) {
-                Instant now = clock.instant();
-                Optional<EndpointQueue> claimed = deliveries.claimDue(owner, now, settings.lease());
-                if (claimed.isEmpty()) {
-                    freeWorkers.release();
+                if (!claimOne()) {
                     return;
                 }
-                workers.execute(() -> {
-                    try {
-                        run(claimed.get(), now);
-                    } finally {
-                        freeWorkers.release();
-                    }
-                });
             }
         } catch (RuntimeException e) {
             // the next poll tries again; a scheduled task that throws would never run again
             LOG.warn("looking for webhook deliveries due failed", e);
+        }
+    }
+
+    /**
+     * With one worker's permit held: claims a due endpoint and hands it to that worker. Returns false, the permit
+     * given back, when nothing is due; on any failure the permit is given back too, or a few failed claims (MongoDB
+     * briefly away) would leave the dispatcher with no workers until a restart.
+     */
+    private boolean claimOne() {
+        boolean handedOver = false;
+        try {
+            Instant now = clock.instant();
+            Optional<EndpointQueue> claimed = deliveries.claimDue(owner, now, settings.lease());
+            if (claimed.isEmpty()) {
+                return false;
+            }
+            workers.execute(() -> {
+                try {
+                    run(claimed.get(), now);
+                } finally {
+                    freeWorkers.release();
+                }
+            });
+            handedOver = true;
+            return true;
+        } finally {
+            if (!handedOver) {
+                freeWorkers.release();
+            }
         }
     }
 

@@ -24,9 +24,11 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -76,6 +78,7 @@ public class AxonRuntime {
                 @ConfigProperty(name = "trustline.relay.batch-size", defaultValue = "100") int relayBatchSize,
                 @ConfigProperty(name = "trustline.eventstore.batch-size", defaultValue = "500") int storageBatchSize,
                 @ConfigProperty(name = "trustline.eventstore.look-back", defaultValue = DEFAULT_LOOK_BACK) Duration lookBack,
+                @ConfigProperty(name = "trustline.eventstore.cached-events", defaultValue = "256") int cachedEvents,
                 @ConfigProperty(name = "trustline.read-models.batch-size", defaultValue = "100") int readModelBatchSize,
                 @ConfigProperty(name = "quarkus.mongodb.connection-string") Optional<String> connectionString,
                 @ConfigProperty(name = "trustline.deadlines.poll-interval", defaultValue = "PT15S") Duration deadlinePollInterval,
@@ -91,7 +94,7 @@ public class AxonRuntime {
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
-                .configureEmbeddedEventStore(c -> storageEngine)
+                .configureEventStore(c -> embeddedEventStore(c, storageEngine, cachedEvents))
                 // replacing the list drops Axon's default, so MessageOriginProvider is named again
                 .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
                         IdempotentCommands.correlationData()));
@@ -143,6 +146,23 @@ public class AxonRuntime {
             }
         }
         this.configuration = configurer.buildConfiguration();
+    }
+
+    /**
+     * Axon's event store with a smaller cache than its default 10 000 events: each cached event holds its own Mongo
+     * tracking token, a copy of the ids of every event inside the look-back window, so the cache costs
+     * {@code cachedEvents × rate × look-back} ids. At 10 000 it exhausted a 256 MB heap at about 60 events/s (webhook
+     * deliveries, each appending its outcome); processors that fall further behind than the cache read from MongoDB.
+     */
+    private static EventStore embeddedEventStore(Configuration c, MongoEventStorageEngine storageEngine, int cachedEvents) {
+        EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .cachedEvents(cachedEvents)
+                .messageMonitor(c.messageMonitor(EmbeddedEventStore.class, "eventStore"))
+                .spanFactory(c.getComponent(EventBusSpanFactory.class))
+                .build();
+        c.onShutdown(eventStore::shutDown);
+        return eventStore;
     }
 
     void start(@Observes @Priority(100) StartupEvent event) {

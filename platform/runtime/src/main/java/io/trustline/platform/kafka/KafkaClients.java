@@ -74,6 +74,26 @@ public class KafkaClients {
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
+    /**
+     * A consumer in no group, for a reader that assigns partitions and seeks them itself: nothing is committed, so any
+     * number of them read the same partitions independently. It never jumps on its own ({@code auto.offset.reset=none}):
+     * a position that is no longer in the log raises {@code OffsetOutOfRangeException} for the reader to decide, and
+     * it creates no topic by asking for it.
+     */
+    public KafkaConsumer<String, byte[]> newUngroupedConsumer(String readerName, int maxPollRecords, int maxFetchBytes) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "trustline-" + serviceName + "-" + readerName);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, maxFetchBytes);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
     public String consumerGroup(String subscriberName) {
         return "trustline-" + serviceName + "-" + subscriberName;
     }

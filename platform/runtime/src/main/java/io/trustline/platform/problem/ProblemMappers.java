@@ -353,11 +353,16 @@ public class ProblemMappers {
     private static Optional<String> httpParameter(ConstraintViolation<?> violation) {
         Path.MethodNode method = null;
         Path.ParameterNode parameter = null;
+        // one element of a repeated query parameter (?type=a&type=b) is named type[1]
+        String element = "";
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.METHOD) {
                 method = node.as(Path.MethodNode.class);
             } else if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node.as(Path.ParameterNode.class);
+            } else if (node.getKind() == ElementKind.CONTAINER_ELEMENT && parameter != null && element.isEmpty()
+                    && node.getIndex() != null) {
+                element = "[" + node.getIndex() + "]";
             } else {
                 return Optional.empty();
             }
@@ -373,13 +378,13 @@ public class ProblemMappers {
                         .getParameterAnnotations()[parameter.getParameterIndex()];
                 for (Annotation annotation : annotations) {
                     if (annotation instanceof HeaderParam named) {
-                        return Optional.of(named.value());
+                        return Optional.of(named.value() + element);
                     }
                     if (annotation instanceof QueryParam named) {
-                        return Optional.of(named.value());
+                        return Optional.of(named.value() + element);
                     }
                     if (annotation instanceof PathParam named) {
-                        return Optional.of(named.value());
+                        return Optional.of(named.value() + element);
                     }
                 }
             } catch (NoSuchMethodException notDeclaredHere) {
