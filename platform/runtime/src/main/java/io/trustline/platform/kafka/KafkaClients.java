@@ -24,6 +24,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class KafkaClients {
 
+    /** How every Trustline consumer group's id begins: {@code trustline-<service>-<subscriber>}. */
+    public static final String CONSUMER_GROUP_PREFIX = "trustline-";
+
     private final String bootstrapServers;
     private final String serviceName;
     private final KafkaProducer<String, byte[]> producer;
@@ -95,7 +98,7 @@ public class KafkaClients {
     }
 
     public String consumerGroup(String subscriberName) {
-        return "trustline-" + serviceName + "-" + subscriberName;
+        return CONSUMER_GROUP_PREFIX + serviceName + "-" + subscriberName;
     }
 
     @PreDestroy
