@@ -71,7 +71,7 @@ public class EndpointReplaysResource {
                            @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = 200) String idempotencyKey) {
         String replayId = IdempotencyKeys.resourceId(tenant.id(), "webhook-replay", idempotencyKey);
         if (idempotencyKey != null) {
-            Optional<ReplayJob> earlier = jobs.find(replayId);
+            Optional<ReplayJob> earlier = jobs.find(tenant.id(), replayId);
             if (earlier.isPresent()) {
                 return repeated(earlier.get(), request, endpointId);
             }
@@ -107,8 +107,7 @@ public class EndpointReplaysResource {
     public WebhookReplay get(@PathParam("endpointId") String endpointId,
                              @PathParam("replayId") @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9-]+") String replayId) {
         String stored = BACKFILL.equals(replayId) ? ReplayJob.backfillId(endpointId) : replayId;
-        ReplayJob job = jobs.find(stored)
-                .filter(found -> found.tenantId().equals(tenant.id()) && found.endpointId().equals(endpointId))
+        ReplayJob job = jobs.find(tenant.id(), stored).filter(found -> found.endpointId().equals(endpointId))
                 .orElseThrow(() -> new UnknownResourceException("webhook replay", replayId));
         return WebhookReplay.of(job, job.backfill() ? null : deliveries.replayProgress(job.replayId()));
     }

@@ -71,6 +71,12 @@ class ReplayJobs {
         return Optional.ofNullable(jobs.find(Filters.eq("_id", replayId)).first()).map(ReplayJobs::read);
     }
 
+    /** The tenant's replay; empty for an unknown one and for another tenant's. */
+    Optional<ReplayJob> find(String tenantId, String replayId) {
+        return Optional.ofNullable(jobs.find(Filters.and(Filters.eq("_id", replayId), Filters.eq("tenantId", tenantId)))
+                .first()).map(ReplayJobs::read);
+    }
+
     /** Takes up the oldest unfinished replay that no instance holds, for {@code lease}. */
     Optional<ReplayJob> claim(String owner, Instant now, Duration lease) {
         Document claimed = jobs.findOneAndUpdate(
