@@ -31,6 +31,9 @@ import java.util.Objects;
  * @param clientIds  the clients (CloudEvent subject, the {@code clientId}) whose events are delivered, in the order
  *                   registered with repeats left out; unmodifiable. Optional: null (absent) when every client's are.
  *                   Since v1, optional.
+ * @param backfillFrom the instant from which the tenant's past events that the endpoint admits are delivered to it
+ *                   before the live ones. Optional: null (absent) when only live events are delivered. Since v1,
+ *                   optional.
  * @since v1
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -42,7 +45,8 @@ public record WebhookEndpointRegistered(
         String url,
         List<String> eventTypes,
         String filter,
-        List<String> clientIds) {
+        List<String> clientIds,
+        Instant backfillFrom) {
 
     public WebhookEndpointRegistered {
         Objects.requireNonNull(tenantId, "tenantId");

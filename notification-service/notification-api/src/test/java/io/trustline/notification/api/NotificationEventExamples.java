@@ -22,18 +22,20 @@ public final class NotificationEventExamples {
     public static WebhookEndpointRegistered webhookEndpointRegistered() {
         return new WebhookEndpointRegistered(TENANT_ID, ENDPOINT_ID, Instant.parse("2026-03-01T16:40:12Z"),
                 "https://hooks.partner-dashboard.example/trustline/northwind-it",
-                List.of("io.trustline.intake.IssueReported.v1", "io.trustline.incident.ActionPlanIssued.v1"), null, null);
+                List.of("io.trustline.intake.IssueReported.v1", "io.trustline.incident.ActionPlanIssued.v1"), null, null,
+                null);
     }
 
     /**
-     * The same subscription narrowed to two clients' critical issues; equal to its golden file
-     * {@code WebhookEndpointRegistered.filtered.v1.json}.
+     * The same subscription narrowed to two clients' critical issues, with those since March 1st delivered first;
+     * equal to its golden file {@code WebhookEndpointRegistered.filtered.v1.json}.
      */
     public static WebhookEndpointRegistered webhookEndpointRegisteredWithFilter() {
         return new WebhookEndpointRegistered(TENANT_ID, ENDPOINT_ID, Instant.parse("2026-03-01T16:40:12Z"),
                 "https://hooks.partner-dashboard.example/trustline/northwind-it",
                 List.of("io.trustline.intake.IssueReported.v1", "io.trustline.incident.ActionPlanIssued.v1"),
-                "has(data.priority) && data.priority == \"CRITICAL\"", List.of("acme-dental", "globex"));
+                "has(data.priority) && data.priority == \"CRITICAL\"", List.of("acme-dental", "globex"),
+                Instant.parse("2026-03-01T00:00:00Z"));
     }
 
     /** The endpoint answered 410 Gone and was disabled at once; equal to its golden file. */

@@ -22,7 +22,7 @@ class NotificationEventsGoldenTest {
     }
 
     @Test
-    void webhookEndpointRegistered_withFilterAndClientAllowList_matchesItsGoldenJson_andReadsBackFromIt() {
+    void webhookEndpointRegistered_withFilterClientAllowListAndBackfill_matchesItsGoldenJson_andReadsBackFromIt() {
         GoldenJson.assertMatchesGolden("WebhookEndpointRegistered.filtered.v1",
                 NotificationEventExamples.webhookEndpointRegisteredWithFilter());
     }
@@ -49,7 +49,7 @@ class NotificationEventsGoldenTest {
     void webhookEndpointRegistered_keepsItsEventTypes_whenTheGivenListChangesLater() {
         List<String> types = new ArrayList<>(List.of("io.trustline.intake.IssueReported.v1"));
         WebhookEndpointRegistered registered = new WebhookEndpointRegistered("northwind-it", "endpoint-1",
-                Instant.parse("2026-03-01T16:40:12Z"), "https://hooks.example/trustline", types, null, null);
+                Instant.parse("2026-03-01T16:40:12Z"), "https://hooks.example/trustline", types, null, null, null);
 
         types.add("io.trustline.incident.IncidentOpened.v1");
 

@@ -44,7 +44,7 @@ class DeliveryAttempts {
             throws InterruptedException {
         int attempt = delivery.attempts() + 1;
         AttemptOutcome outcome = sender.post(endpoint.endpointId(), endpoint.url(), delivery.eventId(),
-                delivery.body().getBytes(StandardCharsets.UTF_8));
+                delivery.body().getBytes(StandardCharsets.UTF_8), delivery.replayId());
         Instant endedAt = clock.instant();
         DeliveryPolicy.Verdict verdict = policy.decide(outcome, attempt, endedAt, failingSince);
         outcomes.record(event(delivery, attempt, outcome, verdict, endedAt));

@@ -1,9 +1,9 @@
 package io.trustline.notification.delivery;
 
+import io.cloudevents.CloudEvent;
 import io.trustline.notification.filters.ContentFilter;
 import io.trustline.notification.filters.FilterVariables;
 import io.trustline.notification.webhooks.WebhookEndpointDetails;
-import io.trustline.platform.consumer.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,8 +35,8 @@ public class EndpointFilters {
     }
 
     /** {@code variables} is computed at most once per event, and only when an endpoint has a filter. */
-    public boolean admits(WebhookEndpointDetails endpoint, IncomingEvent event, Supplier<Map<String, Object>> variables) {
-        if (!endpoint.allowsClient(event.subject())) {
+    public boolean admits(WebhookEndpointDetails endpoint, CloudEvent event, Supplier<Map<String, Object>> variables) {
+        if (!endpoint.allowsClient(event.getSubject())) {
             return false;
         }
         if (endpoint.filter() == null) {
@@ -46,16 +46,16 @@ public class EndpointFilters {
             return filterOf(endpoint).matches(variables.get());
         } catch (ContentFilter.FilterFailed failed) {
             LOG.warnf("filter of webhook endpoint %s could not be evaluated on %s %s, so it is not delivered there: %s "
-                            + "(guard optional fields with has(data.field))", endpoint.endpointId(), event.type(),
-                    event.id(), failed.getMessage());
+                            + "(guard optional fields with has(data.field))", endpoint.endpointId(), event.getType(),
+                    event.getId(), failed.getMessage());
             return false;
         }
     }
 
     /** The variables of an event, for {@link #admits}. */
-    public static Supplier<Map<String, Object>> variablesOf(IncomingEvent event) {
+    public static Supplier<Map<String, Object>> variablesOf(CloudEvent event) {
         AtomicReference<Map<String, Object>> once = new AtomicReference<>();
-        return () -> once.updateAndGet(known -> known != null ? known : FilterVariables.of(event.cloudEvent()));
+        return () -> once.updateAndGet(known -> known != null ? known : FilterVariables.of(event));
     }
 
     // keyed by endpoint and expression, so an endpoint whose filter changes never runs the old program

@@ -7,6 +7,8 @@ import java.time.Instant;
  *
  * @param enqueues     how many enqueues it had seen when claimed: a later one means new work arrived meanwhile
  * @param failingSince the first failed attempt after the last success, or null
+ * @param backfilled   whether the endpoint's backfill has enqueued every past event; an endpoint registered with
+ *                     {@code backfillFrom} is not attempted before, so that its past events go out before live ones
  */
-record EndpointQueue(String endpointId, String tenantId, long enqueues, Instant failingSince) {
+record EndpointQueue(String endpointId, String tenantId, long enqueues, Instant failingSince, boolean backfilled) {
 }

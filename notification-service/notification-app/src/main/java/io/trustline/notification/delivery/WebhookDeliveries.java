@@ -58,6 +58,7 @@ class WebhookDeliveries {
         this.queues = db.getCollection("webhook_endpoint_queues");
         // for a real MongoDB; the test stand-in creates and ignores them
         deliveries.createIndex(Indexes.ascending("endpointId", "status", "eventTime", "seq"));
+        deliveries.createIndex(Indexes.ascending("replayId", "status"));
         queues.createIndex(Indexes.ascending("dueAt"));
     }
 
@@ -72,6 +73,7 @@ class WebhookDeliveries {
                 .append("eventTime", Date.from(delivery.eventTime()))
                 .append("seq", new ObjectId())
                 .append("body", delivery.body())
+                .append("replayId", delivery.replayId())
                 .append("status", DeliveryStatus.PENDING.name())
                 .append("attempts", 0)
                 .append("nextAttemptAt", Date.from(now))
@@ -87,9 +89,11 @@ class WebhookDeliveries {
         markDue(delivery.endpointId(), delivery.tenantId(), now);
     }
 
-    private void markDue(String endpointId, String tenantId, Instant now) {
-        Bson update = Updates.combine(Updates.min("dueAt", Date.from(now)), Updates.inc("enqueues", 1L),
-                Updates.setOnInsert("tenantId", tenantId), Updates.setOnInsert("claimedUntil", NEVER_CLAIMED));
+    private void markDue(String endpointId, String tenantId, Instant now, Bson... also) {
+        List<Bson> updates = new ArrayList<>(List.of(Updates.min("dueAt", Date.from(now)), Updates.inc("enqueues", 1L),
+                Updates.setOnInsert("tenantId", tenantId), Updates.setOnInsert("claimedUntil", NEVER_CLAIMED)));
+        updates.addAll(List.of(also));
+        Bson update = Updates.combine(updates);
         try {
             queues.updateOne(Filters.eq("_id", endpointId), update, new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
@@ -110,7 +114,8 @@ class WebhookDeliveries {
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(claimed).map(found -> new EndpointQueue(found.getString("_id"),
                 found.getString("tenantId"), ((Number) found.get("enqueues")).longValue(),
-                Optional.ofNullable(found.getDate("failingSince")).map(Date::toInstant).orElse(null)));
+                Optional.ofNullable(found.getDate("failingSince")).map(Date::toInstant).orElse(null),
+                found.getBoolean("backfilled", false)));
     }
 
     /**
@@ -158,6 +163,24 @@ class WebhookDeliveries {
         queues.updateOne(Filters.eq("_id", delivery.endpointId()), verdict.status() == DeliveryStatus.DELIVERED
                 ? Updates.unset("failingSince")
                 : Updates.min("failingSince", Date.from(endedAt)));
+    }
+
+    /**
+     * Records that every past event of the endpoint's backfill is enqueued, so its queue, held until then, may go
+     * (see {@link EndpointQueue#backfilled()}); and makes it due now.
+     */
+    void markBackfilled(String endpointId, String tenantId, Instant now) {
+        markDue(endpointId, tenantId, now, Updates.set("backfilled", true));
+    }
+
+    /** How many deliveries of a replay there are in each status. */
+    Map<DeliveryStatus, Long> countsOfReplay(String replayId) {
+        Map<DeliveryStatus, Long> counts = new java.util.EnumMap<>(DeliveryStatus.class);
+        for (DeliveryStatus status : DeliveryStatus.values()) {
+            counts.put(status, deliveries.countDocuments(
+                    Filters.and(Filters.eq("replayId", replayId), Filters.eq("status", status.name()))));
+        }
+        return counts;
     }
 
     /** Stops attempting the endpoint; its pending deliveries stay. */
@@ -226,6 +249,6 @@ class WebhookDeliveries {
         return new QueuedDelivery(found.getString("_id"), found.getString("tenantId"), found.getString("endpointId"),
                 found.getString("eventId"), found.getString("eventType"), found.getString("clientId"),
                 found.getDate("eventTime").toInstant(), found.getString("body"), found.getInteger("attempts", 0),
-                found.getDate("nextAttemptAt").toInstant());
+                found.getDate("nextAttemptAt").toInstant(), found.getString("replayId"));
     }
 }

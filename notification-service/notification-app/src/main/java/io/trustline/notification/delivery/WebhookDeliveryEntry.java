@@ -14,10 +14,12 @@ import org.bson.Document;
  *
  * @param deliveryId stable and URL-safe: {@code POST /webhooks/deliveries/{deliveryId}/retry}
  * @param clientId   the event's client (its CloudEvent subject); null when it had none
+ * @param replayId   the replay that sends the event again; null for its first delivery
  */
 public record WebhookDeliveryEntry(String deliveryId, String endpointId, String eventId, String eventType,
                                    String clientId, DeliveryStatus status, int attempts, Instant lastAttemptAt,
-                                   Integer lastStatusCode, String lastError, Long lastLatencyMs, Instant nextAttemptAt) {
+                                   Integer lastStatusCode, String lastError, Long lastLatencyMs, Instant nextAttemptAt,
+                                   String replayId) {
 
     /** The id shown for a stored delivery ({@code endpointId|eventId}); base64url, since event ids may hold anything. */
     static String publicId(String storedId) {
@@ -42,7 +44,8 @@ public record WebhookDeliveryEntry(String deliveryId, String endpointId, String 
                 stored.getInteger("attempts", 0), instant(stored.getDate("lastAttemptAt")),
                 stored.getInteger("lastStatusCode"), stored.getString("lastError"),
                 latency == null ? null : latency.longValue(),
-                status == DeliveryStatus.PENDING ? instant(stored.getDate("nextAttemptAt")) : null);
+                status == DeliveryStatus.PENDING ? instant(stored.getDate("nextAttemptAt")) : null,
+                stored.getString("replayId"));
     }
 
     private static Instant instant(Date date) {

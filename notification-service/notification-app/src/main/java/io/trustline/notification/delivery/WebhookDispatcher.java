@@ -123,6 +123,11 @@ class WebhookDispatcher {
                 deliveries.release(queue, owner, WebhookDeliveries.IDLE);
                 return;
             }
+            if (endpoint.get().backfillFrom() != null && !queue.backfilled()) {
+                // held: its backfill makes it due once every past event is enqueued ahead of the live ones
+                deliveries.release(queue, owner, WebhookDeliveries.IDLE);
+                return;
+            }
             Instant failingSince = queue.failingSince();
             List<QueuedDelivery> due = deliveries.dueHeads(queue.endpointId(), clock.instant());
             while (!due.isEmpty()) {

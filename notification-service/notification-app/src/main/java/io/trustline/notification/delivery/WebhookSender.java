@@ -30,6 +30,9 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class WebhookSender {
 
+    /** Marks a delivery that a replay sends again; its value is the replay's id. Not signed, like any header. */
+    public static final String REPLAY_ID = "trustline-replay-id";
+
     private final HttpClient http;
     private final TargetAddressGuard guard;
     private final WebhookSigner signer;
@@ -53,9 +56,11 @@ public class WebhookSender {
 
     /**
      * POSTs {@code body}, the structured CloudEvent {@code eventId}, to the endpoint's {@code url}, signed for this
-     * attempt with the endpoint's secrets. Never throws for the endpoint's faults.
+     * attempt with the endpoint's secrets, with {@value #REPLAY_ID} when a replay sends it again ({@code replayId}
+     * not null). Never throws for the endpoint's faults.
      */
-    public AttemptOutcome post(String endpointId, String url, String eventId, byte[] body) throws InterruptedException {
+    public AttemptOutcome post(String endpointId, String url, String eventId, byte[] body, String replayId)
+            throws InterruptedException {
         long started = System.nanoTime();
         try {
             // DNS may have changed since the endpoint was registered: a URL resolving to a forbidden address is not called
@@ -68,6 +73,9 @@ public class WebhookSender {
                 .header("Content-Type", JsonFormat.CONTENT_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         signer.headers(endpointId, eventId, clock.instant(), body).forEach(request::header);
+        if (replayId != null) {
+            request.header(REPLAY_ID, replayId);
+        }
         CompletableFuture<HttpResponse<Void>> answer = http.sendAsync(request.build(),
                 info -> new DiscardingSubscriber(responseLimit));
         try {

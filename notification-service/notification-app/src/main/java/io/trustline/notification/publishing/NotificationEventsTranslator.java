@@ -30,7 +30,7 @@ public class NotificationEventsTranslator implements IntegrationEventTranslator 
         if (payload instanceof WebhookEndpointEvent.WebhookEndpointRegistered e) {
             return new IntegrationEvent(NotificationEventTypes.WEBHOOK_ENDPOINT_REGISTERED, e.tenantId(), e.endpointId(),
                     e.registeredAt(), new WebhookEndpointRegistered(e.tenantId(), e.endpointId(), e.registeredAt(),
-                            e.url(), e.eventTypes(), e.filter(), e.clientIds()));
+                            e.url(), e.eventTypes(), e.filter(), e.clientIds(), e.backfillFrom()));
         }
         if (payload instanceof WebhookEndpointEvent.WebhookEndpointDisabled e) {
             return new IntegrationEvent(NotificationEventTypes.WEBHOOK_ENDPOINT_DISABLED, e.tenantId(), e.endpointId(),

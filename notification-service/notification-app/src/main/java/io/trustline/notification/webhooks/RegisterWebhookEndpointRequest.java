@@ -1,5 +1,6 @@
 package io.trustline.notification.webhooks;
 
+import io.trustline.notification.archive.ArchiveSettings;
 import io.trustline.notification.filters.ContentFilter;
 import io.trustline.notification.targets.TargetAddressGuard;
 import io.trustline.notification.targets.TargetRefused;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code POST /webhooks/endpoints}: where to POST, which CloudEvent types, and optionally which of them: a CEL
- * {@code filter} over the CloudEvent and a {@code clientIds} allow-list.
+ * {@code filter} over the CloudEvent and a {@code clientIds} allow-list; and optionally the past events to deliver
+ * first, since {@code backfillFrom}.
  */
 @Schema(example = """
         {"url": "https://hooks.partner.example/trustline",
@@ -37,7 +40,12 @@ public record RegisterWebhookEndpointRequest(
         @Size(min = 1, max = 500)
         @Schema(description = "Only events of these clients (the CloudEvent subject). Absent: every client.")
         List<@NotNull @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+",
-                message = "must be a client id: letters, digits and . _ : -") String> clientIds) {
+                message = "must be a client id: letters, digits and . _ : -") String> clientIds,
+        @Schema(description = "Also deliver the past events since this instant that the endpoint's types, clientIds and "
+                + "filter admit, first and in event-time order, then the live ones (each event once). Not in the "
+                + "future, and not before the archive's retention (trustline.webhooks.archive.retention, 90 days by "
+                + "default). Absent: live events only.", example = "2026-03-01T00:00:00Z")
+        Instant backfillFrom) {
 
     /** Refuses a filter that does not compile to a boolean: 400 naming {@code filter}, the line, column and why. */
     void checkFilter() {
@@ -49,6 +57,21 @@ public record RegisterWebhookEndpointRequest(
         } catch (ContentFilter.FilterRejected rejected) {
             throw new InvalidFieldException("filter", "is not a valid CEL filter at line " + rejected.line()
                     + ", column " + rejected.column() + ": " + rejected.reason());
+        }
+    }
+
+    /** Refuses a backfill from the future or from before the oldest event kept: 400 naming {@code backfillFrom}. */
+    void checkBackfill(Instant now, Duration retention) {
+        if (backfillFrom == null) {
+            return;
+        }
+        if (backfillFrom.isAfter(now)) {
+            throw new InvalidFieldException("backfillFrom", "must not be in the future.");
+        }
+        Instant earliest = now.minus(retention);
+        if (backfillFrom.isBefore(earliest)) {
+            throw new InvalidFieldException("backfillFrom", "is before the oldest event kept: events are kept for "
+                    + ArchiveSettings.describe(retention) + ", so the earliest backfill is from " + earliest + ".");
         }
     }
 
@@ -70,13 +93,15 @@ public record RegisterWebhookEndpointRequest(
     /** Whether this request asks for the endpoint that was registered (a retry). */
     boolean registers(WebhookEndpointDetails stored) {
         return url.equals(stored.url()) && eventTypes.stream().distinct().toList().equals(stored.eventTypes())
-                && Objects.equals(filter, stored.filter()) && Objects.equals(distinctClientIds(), stored.clientIds());
+                && Objects.equals(filter, stored.filter()) && Objects.equals(distinctClientIds(), stored.clientIds())
+                && Objects.equals(backfillFrom, stored.backfillFrom());
     }
 
     WebhookEndpointCommand.RegisterWebhookEndpoint toCommand(String endpointId, String tenantId, Instant registeredAt,
                                                              String sealedSecret) {
         return new WebhookEndpointCommand.RegisterWebhookEndpoint(endpointId, tenantId, url,
-                eventTypes.stream().distinct().toList(), registeredAt, sealedSecret, filter, distinctClientIds());
+                eventTypes.stream().distinct().toList(), registeredAt, sealedSecret, filter, distinctClientIds(),
+                backfillFrom);
     }
 
     private List<String> distinctClientIds() {

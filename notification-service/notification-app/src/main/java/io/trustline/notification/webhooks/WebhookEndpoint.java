@@ -45,7 +45,7 @@ public class WebhookEndpoint {
     void handle(RegisterWebhookEndpoint command) {
         apply(new WebhookEndpointRegistered(command.endpointId(), command.tenantId(), command.url(),
                 command.eventTypes(), command.registeredAt(), command.sealedSecret(), command.filter(),
-                command.clientIds()));
+                command.clientIds(), command.backfillFrom()));
     }
 
     @CommandHandlerInterceptor

@@ -9,11 +9,12 @@ public sealed interface WebhookEndpointCommand {
 
     /**
      * Subscribe a partner URL to CloudEvent types of the tenant, with its first signing secret (sealed), narrowed by
-     * an optional CEL {@code filter} (already compiled once) and an optional {@code clientIds} allow-list.
+     * an optional CEL {@code filter} (already compiled once) and an optional {@code clientIds} allow-list; past
+     * events since {@code backfillFrom} (optional) are delivered first.
      */
     record RegisterWebhookEndpoint(@TargetAggregateIdentifier String endpointId, String tenantId, String url,
                                    List<String> eventTypes, Instant registeredAt, String sealedSecret, String filter,
-                                   List<String> clientIds)
+                                   List<String> clientIds, Instant backfillFrom)
             implements WebhookEndpointCommand {
     }
 

@@ -7,26 +7,27 @@ import java.util.List;
 
 /**
  * A registered endpoint as the API shows it; {@code filter} and {@code clientIds} are absent when it has none (every
- * event of its types, of every client), {@code disabledAt} and {@code disabledReason} while it is enabled.
+ * event of its types, of every client), {@code disabledAt} and {@code disabledReason} while it is enabled,
+ * {@code backfillFrom} when it was registered without a backfill.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WebhookEndpointDetails(String endpointId, String url, List<String> eventTypes, String filter,
                                      List<String> clientIds, Instant registeredAt, Instant disabledAt,
-                                     WebhookEndpointEvent.DisabledReason disabledReason) {
+                                     WebhookEndpointEvent.DisabledReason disabledReason, Instant backfillFrom) {
 
     static WebhookEndpointDetails registered(WebhookEndpointCommand.RegisterWebhookEndpoint command) {
         return new WebhookEndpointDetails(command.endpointId(), command.url(), command.eventTypes(), command.filter(),
-                command.clientIds(), command.registeredAt(), null, null);
+                command.clientIds(), command.registeredAt(), null, null, command.backfillFrom());
     }
 
     static WebhookEndpointDetails of(WebhookEndpointEvent.WebhookEndpointRegistered event) {
         return new WebhookEndpointDetails(event.endpointId(), event.url(), event.eventTypes(), event.filter(),
-                event.clientIds(), event.registeredAt(), null, null);
+                event.clientIds(), event.registeredAt(), null, null, event.backfillFrom());
     }
 
     WebhookEndpointDetails disabled(WebhookEndpointEvent.WebhookEndpointDisabled event) {
         return new WebhookEndpointDetails(endpointId, url, eventTypes, filter, clientIds, registeredAt,
-                event.disabledAt(), event.reason());
+                event.disabledAt(), event.reason(), backfillFrom);
     }
 
     public boolean subscribesTo(String eventType) {

@@ -14,10 +14,12 @@ public sealed interface WebhookEndpointEvent {
      * Revision 2 added {@code sealedSecret}; a revision-1 event reads with it null (an endpoint registered before
      * deliveries were signed). Revision 3 added the optional content {@code filter} (a CEL expression) and the
      * {@code clientIds} allow-list; an older event reads with both null (every event of the subscribed types).
+     * Revision 4 added the optional {@code backfillFrom}; an older event reads with it null (live events only).
      */
-    @Revision("3")
+    @Revision("4")
     record WebhookEndpointRegistered(String endpointId, String tenantId, String url, List<String> eventTypes,
-                                     Instant registeredAt, String sealedSecret, String filter, List<String> clientIds)
+                                     Instant registeredAt, String sealedSecret, String filter, List<String> clientIds,
+                                     Instant backfillFrom)
             implements WebhookEndpointEvent {
 
         public WebhookEndpointRegistered {

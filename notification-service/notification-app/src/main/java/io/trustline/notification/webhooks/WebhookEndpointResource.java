@@ -1,5 +1,6 @@
 package io.trustline.notification.webhooks;
 
+import io.trustline.notification.archive.ArchiveSettings;
 import io.trustline.notification.signing.WebhookSecrets;
 import io.trustline.notification.webhooks.WebhookEndpointCommand.RegisterWebhookEndpoint;
 import io.trustline.notification.webhooks.WebhookEndpointCommand.RotateWebhookEndpointSecret;
@@ -61,6 +62,8 @@ public class WebhookEndpointResource {
     TargetAddressGuard targets;
     @Inject
     WebhookSecrets secrets;
+    @Inject
+    ArchiveSettings archive;
     @ConfigProperty(name = "trustline.webhooks.secret-overlap", defaultValue = "PT24H")
     Duration secretOverlap;
 
@@ -74,11 +77,15 @@ public class WebhookEndpointResource {
                     + "answers 422. The URL must be https and its host must resolve to public addresses only (no "
                     + "loopback, private, link-local or cloud metadata address): 400 otherwise. An optional CEL "
                     + "filter and clientIds allow-list narrow what is delivered; a filter that does not compile to a "
-                    + "boolean is 400 naming filter, with the line, column and CEL's message.")
+                    + "boolean is 400 naming filter, with the line, column and CEL's message. With backfillFrom, the "
+                    + "past events since then that the endpoint admits are delivered first, in event-time order, then "
+                    + "the live ones, each event once; backfillFrom in the future or before the archive's retention "
+                    + "is 400 naming backfillFrom.")
     public Response register(@NotNull @Valid RegisterWebhookEndpointRequest request,
                              @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = 200) String idempotencyKey) {
         request.checkTarget(targets);
         request.checkFilter();
+        request.checkBackfill(clock.instant(), archive.retention());
         String endpointId = IdempotencyKeys.resourceId(tenant.id(), "webhook-endpoint", idempotencyKey);
         URI location = UriBuilder.fromResource(WebhookEndpointResource.class).path(endpointId).build();
         String secret = secrets.mint();

@@ -80,6 +80,13 @@ public class WebhookEndpointsProjection implements AxonMessageHandlers {
         return of(tenantId).endpoints().stream().filter(e -> !e.isDisabled() && e.subscribesTo(eventType)).toList();
     }
 
+    /**
+     * The endpoint as the tenant's list has it, the list deliveries are enqueued from; empty until it is listed there.
+     */
+    public Optional<WebhookEndpointDetails> listed(String tenantId, String endpointId) {
+        return of(tenantId).endpoints().stream().filter(e -> e.endpointId().equals(endpointId)).findFirst();
+    }
+
     /** One endpoint of the tenant, as deliveries see it. */
     public Optional<WebhookEndpointDetails> find(String tenantId, String endpointId) {
         return endpoints.find(tenantId, endpointId);

@@ -11,6 +11,7 @@ import io.trustline.platform.command.IdempotencyKeys;
 import io.trustline.testkit.RequiresInfra;
 import io.trustline.testkit.TrustlineInfraResource;
 import io.trustline.testkit.openapi.PublishedExamples;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,10 @@ class PublishedExamplesAcceptedTest {
     void everyPublishedRequestExample_isAccepted() {
         String openApi = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
 
-        PublishedExamples.assertEachAccepted(PublishedExamples.from(openApi), example -> {
+        Map<String, String> notSent = Map.of("POST /webhooks/endpoints/{endpointId}/replays",
+                "needs a registered endpoint, and a fixed window grows older than the archive's retention; "
+                        + "WebhookReplayTest sends such windows");
+        PublishedExamples.assertEachAccepted(PublishedExamples.from(openApi, notSent), example -> {
             Response response = given().header("Authorization", bearer(API_KEY_A))
                     .header(IdempotencyKeys.HEADER, UUID.randomUUID().toString())
                     .contentType("application/json").body(example.body().toString())

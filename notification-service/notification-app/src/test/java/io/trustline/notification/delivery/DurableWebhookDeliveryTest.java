@@ -158,7 +158,8 @@ class DurableWebhookDeliveryTest {
 
             assertThat(receiver.accepted()).containsExactly(twice, later);
             QueuedDelivery again = new QueuedDelivery(QueuedDelivery.idOf(endpointId, twice), TENANT_A, endpointId, twice,
-                    IntakeEventTypes.ISSUE_REPORTED, clientId, Instant.parse("2026-03-04T09:00:00Z"), "{}", 0, Instant.now());
+                    IntakeEventTypes.ISSUE_REPORTED, clientId, Instant.parse("2026-03-04T09:00:00Z"), "{}", 0, Instant.now(),
+                    null);
             deliveries.enqueue(again, Instant.now());
             assertThat(deliveries.ofEndpoint(endpointId)).extracting(d -> d.getString("eventId") + " " + d.getString("status"))
                     .containsExactlyInAnyOrder(twice + " DELIVERED", later + " DELIVERED");

@@ -28,7 +28,18 @@ class StoredWebhookEndpointEventsGoldenTest {
         GoldenJson.assertMatchesStoredGolden(new WebhookEndpointEvent.WebhookEndpointRegistered(ENDPOINT_ID,
                 "northwind-it", URL, TYPES, Instant.parse("2026-03-01T16:40:12Z"),
                 "v1:3q2+7wAAAAAAAAAAkH0r5m4xV2Z0c2VjcmV0LWNpcGhlcnRleHQtYW5kLXRhZw==",
-                "has(data.priority) && data.priority == \"CRITICAL\"", List.of("acme-dental", "globex")));
+                "has(data.priority) && data.priority == \"CRITICAL\"", List.of("acme-dental", "globex"),
+                Instant.parse("2026-02-01T00:00:00Z")));
+    }
+
+    /** Revision 4 only added the optional backfillFrom, so revision 3 needs no upcaster: it reads with it null. */
+    @Test
+    void webhookEndpointRegistered_revisionThree_isStillRead_withoutABackfill() throws Exception {
+        assertThat(readStored("stored/WebhookEndpointEvent.WebhookEndpointRegistered.v3", "3")).isEqualTo(
+                new WebhookEndpointEvent.WebhookEndpointRegistered(ENDPOINT_ID, "northwind-it", URL, TYPES,
+                        Instant.parse("2026-03-01T16:40:12Z"),
+                        "v1:3q2+7wAAAAAAAAAAkH0r5m4xV2Z0c2VjcmV0LWNpcGhlcnRleHQtYW5kLXRhZw==",
+                        "has(data.priority) && data.priority == \"CRITICAL\"", List.of("acme-dental", "globex"), null));
     }
 
     /**
@@ -40,7 +51,7 @@ class StoredWebhookEndpointEventsGoldenTest {
         assertThat(readStored("stored/WebhookEndpointEvent.WebhookEndpointRegistered.v2", "2")).isEqualTo(
                 new WebhookEndpointEvent.WebhookEndpointRegistered(ENDPOINT_ID, "northwind-it", URL, TYPES,
                         Instant.parse("2026-03-01T16:40:12Z"),
-                        "v1:3q2+7wAAAAAAAAAAkH0r5m4xV2Z0c2VjcmV0LWNpcGhlcnRleHQtYW5kLXRhZw==", null, null));
+                        "v1:3q2+7wAAAAAAAAAAkH0r5m4xV2Z0c2VjcmV0LWNpcGhlcnRleHQtYW5kLXRhZw==", null, null, null));
     }
 
     /**
@@ -52,7 +63,7 @@ class StoredWebhookEndpointEventsGoldenTest {
         Object read = readStored("stored/WebhookEndpointEvent.WebhookEndpointRegistered.v1", "1");
 
         assertThat(read).isEqualTo(new WebhookEndpointEvent.WebhookEndpointRegistered(ENDPOINT_ID, "northwind-it", URL,
-                TYPES, Instant.parse("2026-03-01T16:40:12Z"), null, null, null));
+                TYPES, Instant.parse("2026-03-01T16:40:12Z"), null, null, null, null));
     }
 
     private static Object readStored(String golden, String revision) throws Exception {
