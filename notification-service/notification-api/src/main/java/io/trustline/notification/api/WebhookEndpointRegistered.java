@@ -31,6 +31,8 @@ import java.util.Objects;
  * @param clientIds  the clients (CloudEvent subject, the {@code clientId}) whose events are delivered, in the order
  *                   registered with repeats left out; unmodifiable. Optional: null (absent) when every client's are.
  *                   Since v1, optional.
+ * @param description the tenant's note on what the endpoint is for, one line of at most 500 characters. Optional:
+ *                   null (absent) when none was given. Since v1, optional.
  * @since v1
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -42,7 +44,8 @@ public record WebhookEndpointRegistered(
         String url,
         List<String> eventTypes,
         String filter,
-        List<String> clientIds) {
+        List<String> clientIds,
+        String description) {
 
     public WebhookEndpointRegistered {
         Objects.requireNonNull(tenantId, "tenantId");
