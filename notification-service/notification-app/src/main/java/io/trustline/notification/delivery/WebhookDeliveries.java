@@ -166,10 +166,14 @@ class WebhookDeliveries {
     }
 
     /**
-     * Attempts the enabled endpoint's pending deliveries again, from now: its queue is due, and its failure streak
-     * starts afresh (a re-enabled endpoint gets the whole {@code disable-after} again). No queue: nothing was waiting.
+     * Attempts the enabled endpoint's pending deliveries again, due now (its tenant enabled it to have them sent, not
+     * to wait out a retry delay), still oldest first per client; and its failure streak starts afresh (a re-enabled
+     * endpoint gets the whole {@code disable-after} again). No queue: nothing was waiting.
      */
     void resume(String endpointId, Instant now) {
+        deliveries.updateMany(Filters.and(Filters.eq("endpointId", endpointId),
+                        Filters.eq("status", DeliveryStatus.PENDING.name())),
+                Updates.min("nextAttemptAt", Date.from(now)));
         queues.updateOne(Filters.eq("_id", endpointId), Updates.combine(Updates.unset("disabled"),
                 Updates.unset("failingSince"), Updates.min("dueAt", Date.from(now)), Updates.inc("enqueues", 1L)));
     }
