@@ -17,6 +17,8 @@ final class EndpointRules {
     static final int URL_MAX = 2000;
     static final String URL = "^https?://[^\\s/?#\\x00-\\x1F\\x7F]+[^\\s\\x00-\\x1F\\x7F]*$";
     static final String URL_MESSAGE = "must be an absolute http or https URL";
+    /** A filter may span lines; no other control character means anything in CEL. */
+    static final String FILTER = PlainText.MULTI_LINE;
     static final int EVENT_TYPES_MAX = 100;
     static final String EVENT_TYPE = "^io\\.trustline\\.[a-z]+\\.[A-Za-z]+\\.v[0-9]+$";
     static final String EVENT_TYPE_MESSAGE = "must be a Trustline CloudEvent type such as io.trustline.intake.IssueReported.v1";

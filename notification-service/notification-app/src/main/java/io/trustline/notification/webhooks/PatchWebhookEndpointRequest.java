@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trustline.notification.filters.ContentFilter;
 import io.trustline.notification.targets.TargetAddressGuard;
 import io.trustline.platform.problem.Problem;
+import io.trustline.platform.rest.PlainText;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -34,7 +35,7 @@ public record PatchWebhookEndpointRequest(
         @Size(min = 1, max = EndpointRules.EVENT_TYPES_MAX)
         @Schema(description = "Replaces the subscribed types; at least one. Cannot be removed.")
         List<@NotNull @Pattern(regexp = EndpointRules.EVENT_TYPE, message = EndpointRules.EVENT_TYPE_MESSAGE) String> eventTypes,
-        @Size(min = 1, max = ContentFilter.MAX_LENGTH)
+        @Size(min = 1, max = ContentFilter.MAX_LENGTH) @Pattern(regexp = EndpointRules.FILTER, message = PlainText.MESSAGE)
         @Schema(nullable = true, description = "A CEL filter as at registration, replacing the current one; null removes "
                 + "it (every event of the types).")
         String filter,

@@ -3,6 +3,7 @@ package io.trustline.notification.webhooks;
 import io.trustline.notification.filters.ContentFilter;
 import io.trustline.notification.targets.TargetAddressGuard;
 import jakarta.validation.constraints.NotEmpty;
+import io.trustline.platform.rest.PlainText;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -25,7 +26,7 @@ public record RegisterWebhookEndpointRequest(
         @Schema(format = "uri") String url,
         @NotNull @NotEmpty @Size(max = EndpointRules.EVENT_TYPES_MAX)
         List<@NotNull @Pattern(regexp = EndpointRules.EVENT_TYPE, message = EndpointRules.EVENT_TYPE_MESSAGE) String> eventTypes,
-        @Size(min = 1, max = ContentFilter.MAX_LENGTH)
+        @Size(min = 1, max = ContentFilter.MAX_LENGTH) @Pattern(regexp = EndpointRules.FILTER, message = PlainText.MESSAGE)
         @Schema(description = "A CEL expression over the CloudEvent, true for the events to deliver: type, source, "
                 + "subject, id (strings), time (timestamp), data (map). Absent: every event of the types.")
         String filter,
