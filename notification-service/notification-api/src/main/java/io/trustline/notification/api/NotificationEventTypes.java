@@ -43,6 +43,27 @@ public final class NotificationEventTypes {
      */
     public static final String WEBHOOK_ENDPOINT_SECRET_ROTATED = "io.trustline.notification.WebhookEndpointSecretRotated.v1";
 
+    /**
+     * Type of {@link WebhookEndpointUpdated}.
+     *
+     * @since v1
+     */
+    public static final String WEBHOOK_ENDPOINT_UPDATED = "io.trustline.notification.WebhookEndpointUpdated.v1";
+
+    /**
+     * Type of {@link WebhookEndpointEnabled}.
+     *
+     * @since v1
+     */
+    public static final String WEBHOOK_ENDPOINT_ENABLED = "io.trustline.notification.WebhookEndpointEnabled.v1";
+
+    /**
+     * Type of {@link WebhookEndpointDeleted}.
+     *
+     * @since v1
+     */
+    public static final String WEBHOOK_ENDPOINT_DELETED = "io.trustline.notification.WebhookEndpointDeleted.v1";
+
     private NotificationEventTypes() {
     }
 }

@@ -31,6 +31,8 @@ import java.util.Objects;
  * @param clientIds  the clients (CloudEvent subject, the {@code clientId}) whose events are delivered, in the order
  *                   registered with repeats left out; unmodifiable. Optional: null (absent) when every client's are.
  *                   Since v1, optional.
+ * @param description the tenant's note on what the endpoint is for, one line of at most 500 characters. Optional:
+ *                   null (absent) when none was given. Since v1, optional.
  * @param backfillFrom the instant from which the tenant's past events that the endpoint admits are delivered to it
  *                   before the live ones. Optional: null (absent) when only live events are delivered. Since v1,
  *                   optional.
@@ -46,6 +48,7 @@ public record WebhookEndpointRegistered(
         List<String> eventTypes,
         String filter,
         List<String> clientIds,
+        String description,
         Instant backfillFrom) {
 
     public WebhookEndpointRegistered {

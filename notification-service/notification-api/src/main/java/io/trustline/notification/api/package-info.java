@@ -2,7 +2,9 @@
  * The integration events the notification service publishes on
  * {@value io.trustline.notification.api.NotificationTopics#EVENTS}: partners' webhook endpoints
  * ({@link io.trustline.notification.api.WebhookEndpointRegistered},
- * {@link io.trustline.notification.api.WebhookEndpointDisabled}, {@link io.trustline.notification.api.WebhookEndpointSecretRotated})
+ * {@link io.trustline.notification.api.WebhookEndpointUpdated}, {@link io.trustline.notification.api.WebhookEndpointDisabled},
+ * {@link io.trustline.notification.api.WebhookEndpointEnabled}, {@link io.trustline.notification.api.WebhookEndpointSecretRotated},
+ * {@link io.trustline.notification.api.WebhookEndpointDeleted})
  * and each attempt to deliver an event to one ({@link io.trustline.notification.api.WebhookDelivered},
  * {@link io.trustline.notification.api.WebhookDeliveryFailed}).
  *

@@ -23,25 +23,53 @@ public final class NotificationEventExamples {
         return new WebhookEndpointRegistered(TENANT_ID, ENDPOINT_ID, Instant.parse("2026-03-01T16:40:12Z"),
                 "https://hooks.partner-dashboard.example/trustline/northwind-it",
                 List.of("io.trustline.intake.IssueReported.v1", "io.trustline.incident.ActionPlanIssued.v1"), null, null,
-                null);
+                null, null);
     }
 
     /**
-     * The same subscription narrowed to two clients' critical issues, with those since March 1st delivered first;
-     * equal to its golden file {@code WebhookEndpointRegistered.filtered.v1.json}.
+     * The same subscription narrowed to two clients' critical issues, described, with those since March 1st
+     * delivered first; equal to its golden file {@code WebhookEndpointRegistered.filtered.v1.json}.
      */
     public static WebhookEndpointRegistered webhookEndpointRegisteredWithFilter() {
         return new WebhookEndpointRegistered(TENANT_ID, ENDPOINT_ID, Instant.parse("2026-03-01T16:40:12Z"),
                 "https://hooks.partner-dashboard.example/trustline/northwind-it",
                 List.of("io.trustline.intake.IssueReported.v1", "io.trustline.incident.ActionPlanIssued.v1"),
                 "has(data.priority) && data.priority == \"CRITICAL\"", List.of("acme-dental", "globex"),
-                Instant.parse("2026-03-01T00:00:00Z"));
+                "Partner dashboard: critical issues of two clients", Instant.parse("2026-03-01T00:00:00Z"));
     }
 
     /** The endpoint answered 410 Gone and was disabled at once; equal to its golden file. */
     public static WebhookEndpointDisabled webhookEndpointDisabled() {
         return new WebhookEndpointDisabled(TENANT_ID, ENDPOINT_ID, Instant.parse("2026-03-04T09:15:02Z"),
                 WebhookEndpointDisabled.Reason.GONE, "answered 410 Gone to io.trustline.intake.IssueReported.v1 " + EVENT_ID);
+    }
+
+    /**
+     * The tenant disabled the endpoint itself; equal to its golden file {@code WebhookEndpointDisabled.byTenant.v1.json}.
+     */
+    public static WebhookEndpointDisabled webhookEndpointDisabledByTenant() {
+        return new WebhookEndpointDisabled(TENANT_ID, ENDPOINT_ID, Instant.parse("2026-03-04T10:00:00Z"),
+                WebhookEndpointDisabled.Reason.DISABLED_BY_TENANT, "disabled by the tenant");
+    }
+
+    /** The partner dashboard's endpoint narrowed to critical issues and moved to a new URL; equal to its golden file. */
+    public static WebhookEndpointUpdated webhookEndpointUpdated() {
+        return new WebhookEndpointUpdated(TENANT_ID, ENDPOINT_ID, Instant.parse("2026-03-04T09:40:00Z"),
+                "https://hooks.partner-dashboard.example/trustline/v2/northwind-it",
+                List.of("io.trustline.intake.IssueReported.v1", "io.trustline.incident.ActionPlanIssued.v1"),
+                "has(data.priority) && data.priority == \"CRITICAL\"", null, "Partner dashboard: critical issues",
+                List.of("url", "filter", "description"));
+    }
+
+    /** The endpoint disabled after a 410 Gone was enabled again by its tenant; equal to its golden file. */
+    public static WebhookEndpointEnabled webhookEndpointEnabled() {
+        return new WebhookEndpointEnabled(TENANT_ID, ENDPOINT_ID, Instant.parse("2026-03-04T11:20:00Z"),
+                WebhookEndpointDisabled.Reason.GONE);
+    }
+
+    /** The tenant deleted the partner dashboard's endpoint; equal to its golden file. */
+    public static WebhookEndpointDeleted webhookEndpointDeleted() {
+        return new WebhookEndpointDeleted(TENANT_ID, ENDPOINT_ID, Instant.parse("2026-03-06T08:00:00Z"));
     }
 
     /** An issue report delivered at the second attempt; equal to its golden file. */

@@ -49,7 +49,8 @@ class NotificationEventsGoldenTest {
     void webhookEndpointRegistered_keepsItsEventTypes_whenTheGivenListChangesLater() {
         List<String> types = new ArrayList<>(List.of("io.trustline.intake.IssueReported.v1"));
         WebhookEndpointRegistered registered = new WebhookEndpointRegistered("northwind-it", "endpoint-1",
-                Instant.parse("2026-03-01T16:40:12Z"), "https://hooks.example/trustline", types, null, null, null);
+                Instant.parse("2026-03-01T16:40:12Z"), "https://hooks.example/trustline", types, null, null, null,
+                null);
 
         types.add("io.trustline.incident.IncidentOpened.v1");
 
@@ -62,6 +63,50 @@ class NotificationEventsGoldenTest {
     void webhookEndpointDisabled_matchesItsGoldenJson_andIsStillReadWithFieldsAddedLater() {
         GoldenJson.assertMatchesGolden(NotificationEventExamples.webhookEndpointDisabled());
         GoldenJson.assertReadDespiteFieldsAddedLater(NotificationEventExamples.webhookEndpointDisabled());
+    }
+
+    @Test
+    void webhookEndpointDisabled_byItsTenant_matchesItsGoldenJson() {
+        GoldenJson.assertMatchesGolden("WebhookEndpointDisabled.byTenant.v1",
+                NotificationEventExamples.webhookEndpointDisabledByTenant());
+    }
+
+    @Test
+    void webhookEndpointUpdated_matchesItsGoldenJson_andIsStillReadWithFieldsAddedLater() {
+        GoldenJson.assertMatchesGolden(NotificationEventExamples.webhookEndpointUpdated());
+        GoldenJson.assertReadDespiteFieldsAddedLater(NotificationEventExamples.webhookEndpointUpdated());
+    }
+
+    @Test
+    void webhookEndpointUpdated_isRejected_withoutEventTypes_orWithoutAChangedSetting() {
+        assertThatThrownBy(() -> GoldenJson.example(WebhookEndpointUpdated.class).with("eventTypes", List.of()).value())
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("eventTypes");
+        assertThatThrownBy(() -> GoldenJson.example(WebhookEndpointUpdated.class).with("changed", List.of()).value())
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("changed");
+    }
+
+    @Test
+    void webhookEndpointUpdated_carriesNoSecret_andNoClientId() {
+        String json = GoldenJson.mapper().valueToTree(NotificationEventExamples.webhookEndpointUpdated()).toString();
+        assertThat(json).doesNotContain("whsec_").doesNotContain("\"secret").doesNotContain("\"clientId\"");
+    }
+
+    @Test
+    void webhookEndpointEnabled_matchesItsGoldenJson_andIsStillReadWithFieldsAddedLater() {
+        GoldenJson.assertMatchesGolden(NotificationEventExamples.webhookEndpointEnabled());
+        GoldenJson.assertReadDespiteFieldsAddedLater(NotificationEventExamples.webhookEndpointEnabled());
+    }
+
+    @Test
+    void webhookEndpointEnabled_isRejected_withoutTheReasonItHadBeenDisabledFor() {
+        assertThatThrownBy(() -> GoldenJson.example(WebhookEndpointEnabled.class).without("previousReason").value())
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("previousReason");
+    }
+
+    @Test
+    void webhookEndpointDeleted_matchesItsGoldenJson_andIsStillReadWithFieldsAddedLater() {
+        GoldenJson.assertMatchesGolden(NotificationEventExamples.webhookEndpointDeleted());
+        GoldenJson.assertReadDespiteFieldsAddedLater(NotificationEventExamples.webhookEndpointDeleted());
     }
 
     @Test
@@ -128,5 +173,11 @@ class NotificationEventsGoldenTest {
                 .isEqualTo("io.trustline.notification.WebhookDeliveryFailed.v1");
         assertThat(NotificationEventTypes.WEBHOOK_ENDPOINT_SECRET_ROTATED)
                 .isEqualTo("io.trustline.notification.WebhookEndpointSecretRotated.v1");
+        assertThat(NotificationEventTypes.WEBHOOK_ENDPOINT_UPDATED)
+                .isEqualTo("io.trustline.notification.WebhookEndpointUpdated.v1");
+        assertThat(NotificationEventTypes.WEBHOOK_ENDPOINT_ENABLED)
+                .isEqualTo("io.trustline.notification.WebhookEndpointEnabled.v1");
+        assertThat(NotificationEventTypes.WEBHOOK_ENDPOINT_DELETED)
+                .isEqualTo("io.trustline.notification.WebhookEndpointDeleted.v1");
     }
 }

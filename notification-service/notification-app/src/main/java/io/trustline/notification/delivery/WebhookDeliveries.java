@@ -189,6 +189,28 @@ class WebhookDeliveries {
     }
 
     /**
+     * Attempts the enabled endpoint's pending deliveries again, due now (its tenant enabled it to have them sent, not
+     * to wait out a retry delay), still oldest first per client; and its failure streak starts afresh (a re-enabled
+     * endpoint gets the whole {@code disable-after} again). No queue: nothing was waiting.
+     */
+    void resume(String endpointId, Instant now) {
+        deliveries.updateMany(Filters.and(Filters.eq("endpointId", endpointId),
+                        Filters.eq("status", DeliveryStatus.PENDING.name())),
+                Updates.min("nextAttemptAt", Date.from(now)));
+        queues.updateOne(Filters.eq("_id", endpointId), Updates.combine(Updates.unset("disabled"),
+                Updates.unset("failingSince"), Updates.min("dueAt", Date.from(now)), Updates.inc("enqueues", 1L)));
+    }
+
+    /**
+     * Forgets a deleted endpoint's deliveries and its queue: a pending one is never attempted again. An attempt in
+     * flight meanwhile finds nothing to record its outcome on, so it cannot bring one back.
+     */
+    void drop(String endpointId) {
+        deliveries.deleteMany(Filters.eq("endpointId", endpointId));
+        queues.deleteOne(Filters.eq("_id", endpointId));
+    }
+
+    /**
      * Gives the endpoint back with its next due time; if anything was enqueued since it was claimed, it stays due
      * now, so new work is never left waiting for a later poll's time.
      */

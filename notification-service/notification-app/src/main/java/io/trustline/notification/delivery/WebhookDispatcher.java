@@ -115,15 +115,8 @@ class WebhookDispatcher {
     private void run(EndpointQueue queue, Instant claimedAt) {
         Instant stopBy = claimedAt.plus(settings.lease().dividedBy(2));
         try {
-            Optional<WebhookEndpointDetails> endpoint = endpoints.find(queue.tenantId(), queue.endpointId());
-            if (endpoint.isEmpty() || endpoint.get().isDisabled()) {
-                if (endpoint.isPresent()) {
-                    deliveries.markDisabled(queue.endpointId());
-                }
-                deliveries.release(queue, owner, WebhookDeliveries.IDLE);
-                return;
-            }
-            if (endpoint.get().backfillFrom() != null && !queue.backfilled()) {
+            if (!queue.backfilled() && endpoints.find(queue.tenantId(), queue.endpointId())
+                    .map(endpoint -> endpoint.backfillFrom() != null).orElse(false)) {
                 // held: its backfill makes it due once every past event is enqueued ahead of the live ones
                 deliveries.release(queue, owner, WebhookDeliveries.IDLE);
                 return;
@@ -134,6 +127,13 @@ class WebhookDispatcher {
                 for (QueuedDelivery delivery : due) {
                     if (clock.instant().isAfter(stopBy)) {
                         deliveries.release(queue, owner, Date.from(clock.instant()));
+                        return;
+                    }
+                    // read before every attempt, so its tenant's change (URL, disabling, deletion) applies to the next one
+                    Optional<WebhookEndpointDetails> endpoint = endpoints.find(queue.tenantId(), queue.endpointId());
+                    if (endpoint.isEmpty() || endpoint.get().isDisabled()) {
+                        // held, not failed: enabling it makes the queue due again; a deletion drops the deliveries
+                        deliveries.release(queue, owner, WebhookDeliveries.IDLE);
                         return;
                     }
                     DeliveryAttempts.Result result = attempts.attempt(endpoint.get(), delivery, failingSince);

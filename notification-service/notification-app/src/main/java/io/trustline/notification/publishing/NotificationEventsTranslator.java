@@ -3,7 +3,10 @@ package io.trustline.notification.publishing;
 import io.trustline.notification.api.NotificationEventTypes;
 import io.trustline.notification.api.WebhookDelivered;
 import io.trustline.notification.api.WebhookDeliveryFailed;
+import io.trustline.notification.api.WebhookEndpointDeleted;
 import io.trustline.notification.api.WebhookEndpointDisabled;
+import io.trustline.notification.api.WebhookEndpointEnabled;
+import io.trustline.notification.api.WebhookEndpointUpdated;
 import io.trustline.notification.delivery.WebhookDeliveryEvent;
 import io.trustline.notification.api.NotificationTopics;
 import io.trustline.notification.api.WebhookEndpointRegistered;
@@ -30,7 +33,21 @@ public class NotificationEventsTranslator implements IntegrationEventTranslator 
         if (payload instanceof WebhookEndpointEvent.WebhookEndpointRegistered e) {
             return new IntegrationEvent(NotificationEventTypes.WEBHOOK_ENDPOINT_REGISTERED, e.tenantId(), e.endpointId(),
                     e.registeredAt(), new WebhookEndpointRegistered(e.tenantId(), e.endpointId(), e.registeredAt(),
-                            e.url(), e.eventTypes(), e.filter(), e.clientIds(), e.backfillFrom()));
+                            e.url(), e.eventTypes(), e.filter(), e.clientIds(), e.description(), e.backfillFrom()));
+        }
+        if (payload instanceof WebhookEndpointEvent.WebhookEndpointUpdated e) {
+            return new IntegrationEvent(NotificationEventTypes.WEBHOOK_ENDPOINT_UPDATED, e.tenantId(), e.endpointId(),
+                    e.updatedAt(), new WebhookEndpointUpdated(e.tenantId(), e.endpointId(), e.updatedAt(), e.url(),
+                            e.eventTypes(), e.filter(), e.clientIds(), e.description(), e.changed()));
+        }
+        if (payload instanceof WebhookEndpointEvent.WebhookEndpointEnabled e) {
+            return new IntegrationEvent(NotificationEventTypes.WEBHOOK_ENDPOINT_ENABLED, e.tenantId(), e.endpointId(),
+                    e.enabledAt(), new WebhookEndpointEnabled(e.tenantId(), e.endpointId(), e.enabledAt(),
+                            WebhookEndpointDisabled.Reason.valueOf(e.previousReason().name())));
+        }
+        if (payload instanceof WebhookEndpointEvent.WebhookEndpointDeleted e) {
+            return new IntegrationEvent(NotificationEventTypes.WEBHOOK_ENDPOINT_DELETED, e.tenantId(), e.endpointId(),
+                    e.deletedAt(), new WebhookEndpointDeleted(e.tenantId(), e.endpointId(), e.deletedAt()));
         }
         if (payload instanceof WebhookEndpointEvent.WebhookEndpointDisabled e) {
             return new IntegrationEvent(NotificationEventTypes.WEBHOOK_ENDPOINT_DISABLED, e.tenantId(), e.endpointId(),

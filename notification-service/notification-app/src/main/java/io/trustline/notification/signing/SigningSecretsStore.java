@@ -35,6 +35,11 @@ public class SigningSecretsStore {
                 new ReplaceOptions().upsert(true));
     }
 
+    /** Forgets a deleted endpoint's secrets; nothing signs with them again. Harmless to repeat. */
+    public void remove(String endpointId) {
+        secrets.deleteOne(Filters.eq("_id", endpointId));
+    }
+
     Optional<EndpointSigningSecrets> find(String endpointId) {
         Document stored = secrets.find(Filters.eq("_id", endpointId)).first();
         if (stored == null) {

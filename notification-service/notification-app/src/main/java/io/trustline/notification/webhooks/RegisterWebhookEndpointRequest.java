@@ -3,14 +3,12 @@ package io.trustline.notification.webhooks;
 import io.trustline.notification.archive.ArchiveSettings;
 import io.trustline.notification.filters.ContentFilter;
 import io.trustline.notification.targets.TargetAddressGuard;
-import io.trustline.notification.targets.TargetRefused;
 import io.trustline.platform.problem.InvalidFieldException;
+import io.trustline.platform.rest.PlainText;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,28 +17,31 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code POST /webhooks/endpoints}: where to POST, which CloudEvent types, and optionally which of them: a CEL
- * {@code filter} over the CloudEvent and a {@code clientIds} allow-list; and optionally the past events to deliver
- * first, since {@code backfillFrom}.
+ * {@code filter} over the CloudEvent and a {@code clientIds} allow-list; an optional {@code description}; and
+ * optionally the past events to deliver first, since {@code backfillFrom}.
  */
 @Schema(example = """
         {"url": "https://hooks.partner.example/trustline",
          "eventTypes": ["io.trustline.incident.ExpectationMissed.v1", "io.trustline.incident.ResponseTargetMissed.v1"],
          "filter": "subject == \\"acme-dental\\" || (has(data.priority) && data.priority == \\"CRITICAL\\")",
-         "clientIds": ["acme-dental", "globex"]}""")
+         "clientIds": ["acme-dental", "globex"], "description": "Partner dashboard: two clients' missed targets"}""")
 public record RegisterWebhookEndpointRequest(
-        @NotNull @Size(max = 2000) @Pattern(regexp = "^https?://[^\\s/?#\\x00-\\x1F\\x7F]+[^\\s\\x00-\\x1F\\x7F]*$", message = "must be an absolute http or https URL")
+        @NotNull @Size(max = EndpointRules.URL_MAX) @Pattern(regexp = EndpointRules.URL, message = EndpointRules.URL_MESSAGE)
         @Schema(format = "uri") String url,
-        @NotNull @NotEmpty @Size(max = 100)
-        List<@NotNull @Pattern(regexp = "^io\\.trustline\\.[a-z]+\\.[A-Za-z]+\\.v[0-9]+$",
-                message = "must be a Trustline CloudEvent type such as io.trustline.intake.IssueReported.v1") String> eventTypes,
-        @Size(min = 1, max = ContentFilter.MAX_LENGTH)
+        @NotNull @NotEmpty @Size(max = EndpointRules.EVENT_TYPES_MAX)
+        List<@NotNull @Pattern(regexp = EndpointRules.EVENT_TYPE, message = EndpointRules.EVENT_TYPE_MESSAGE) String> eventTypes,
+        @Size(min = 1, max = ContentFilter.MAX_LENGTH) @Pattern(regexp = EndpointRules.FILTER, message = PlainText.MESSAGE)
         @Schema(description = "A CEL expression over the CloudEvent, true for the events to deliver: type, source, "
                 + "subject, id (strings), time (timestamp), data (map). Absent: every event of the types.")
         String filter,
-        @Size(min = 1, max = 500)
+        @Size(min = 1, max = EndpointRules.CLIENT_IDS_MAX)
         @Schema(description = "Only events of these clients (the CloudEvent subject). Absent: every client.")
-        List<@NotNull @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+",
-                message = "must be a client id: letters, digits and . _ : -") String> clientIds,
+        List<@NotNull @Size(max = EndpointRules.CLIENT_ID_MAX)
+                @Pattern(regexp = EndpointRules.CLIENT_ID, message = EndpointRules.CLIENT_ID_MESSAGE) String> clientIds,
+        @Size(max = EndpointRules.DESCRIPTION_MAX)
+        @Pattern(regexp = EndpointRules.DESCRIPTION, message = EndpointRules.DESCRIPTION_MESSAGE)
+        @Schema(description = "Your note on what the endpoint is for; shown, never sent to it.")
+        String description,
         @Schema(description = "Also deliver the past events since this instant that the endpoint's types, clientIds and "
                 + "filter admit, first and in event-time order, then the live ones (each event once). Not in the "
                 + "future, and not before the archive's retention (trustline.webhooks.archive.retention, 90 days by "
@@ -49,15 +50,7 @@ public record RegisterWebhookEndpointRequest(
 
     /** Refuses a filter that does not compile to a boolean: 400 naming {@code filter}, the line, column and why. */
     void checkFilter() {
-        if (filter == null) {
-            return;
-        }
-        try {
-            ContentFilter.compile(filter);
-        } catch (ContentFilter.FilterRejected rejected) {
-            throw new InvalidFieldException("filter", "is not a valid CEL filter at line " + rejected.line()
-                    + ", column " + rejected.column() + ": " + rejected.reason());
-        }
+        EndpointRules.checkFilter(filter);
     }
 
     /** Refuses a backfill from the future or from before the oldest event kept: 400 naming {@code backfillFrom}. */
@@ -77,23 +70,14 @@ public record RegisterWebhookEndpointRequest(
 
     /** Refuses a URL that Trustline would not call: 400 naming {@code url} and why. */
     void checkTarget(TargetAddressGuard targets) {
-        URI target;
-        try {
-            target = new URI(url);
-        } catch (URISyntaxException e) {
-            throw new InvalidFieldException("url", "is not a valid URL: " + e.getReason() + " at index " + e.getIndex() + ".");
-        }
-        try {
-            targets.checkAtRegistration(target);
-        } catch (TargetRefused refused) {
-            throw new InvalidFieldException("url", refused.reason() + ".");
-        }
+        EndpointRules.checkTarget(url, targets);
     }
 
     /** Whether this request asks for the endpoint that was registered (a retry). */
     boolean registers(WebhookEndpointDetails stored) {
         return url.equals(stored.url()) && eventTypes.stream().distinct().toList().equals(stored.eventTypes())
                 && Objects.equals(filter, stored.filter()) && Objects.equals(distinctClientIds(), stored.clientIds())
+                && Objects.equals(description, stored.description())
                 && Objects.equals(backfillFrom, stored.backfillFrom());
     }
 
@@ -101,7 +85,7 @@ public record RegisterWebhookEndpointRequest(
                                                              String sealedSecret) {
         return new WebhookEndpointCommand.RegisterWebhookEndpoint(endpointId, tenantId, url,
                 eventTypes.stream().distinct().toList(), registeredAt, sealedSecret, filter, distinctClientIds(),
-                backfillFrom);
+                description, backfillFrom);
     }
 
     private List<String> distinctClientIds() {

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RegisteredWebhookEndpoint(
         String endpointId, String url, List<String> eventTypes, String filter, List<String> clientIds,
-        Instant registeredAt,
+        String description, Instant registeredAt,
         @Schema(description = "As registered; absent without a backfill") Instant backfillFrom,
         @Schema(description = "The Standard Webhooks signing secret (whsec_ and base64 of 32 bytes). Shown only here "
                 + "(and to a retry with the same Idempotency-Key); keep it to verify webhook-signature.",
@@ -18,6 +18,7 @@ public record RegisteredWebhookEndpoint(
 
     static RegisteredWebhookEndpoint of(WebhookEndpointDetails endpoint, String secret) {
         return new RegisteredWebhookEndpoint(endpoint.endpointId(), endpoint.url(), endpoint.eventTypes(),
-                endpoint.filter(), endpoint.clientIds(), endpoint.registeredAt(), endpoint.backfillFrom(), secret);
+                endpoint.filter(), endpoint.clientIds(), endpoint.description(), endpoint.registeredAt(),
+                endpoint.backfillFrom(), secret);
     }
 }

@@ -14,4 +14,8 @@ public record TenantWebhookEndpoints(List<WebhookEndpointDetails> endpoints) {
         updated.add(endpoint);
         return new TenantWebhookEndpoints(updated);
     }
+
+    TenantWebhookEndpoints without(String endpointId) {
+        return new TenantWebhookEndpoints(endpoints.stream().filter(e -> !e.endpointId().equals(endpointId)).toList());
+    }
 }

@@ -27,4 +27,9 @@ class WebhookEndpointHistory {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("endpoint " + endpointId + " has no registration event"));
     }
+
+    boolean deletedEarlier(String endpointId) {
+        return events.readEvents(endpointId).asStream()
+                .anyMatch(stored -> stored.getPayload() instanceof WebhookEndpointEvent.WebhookEndpointDeleted);
+    }
 }

@@ -1,27 +1,38 @@
 package io.trustline.notification.webhooks;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trustline.notification.archive.ArchiveSettings;
 import io.trustline.notification.signing.WebhookSecrets;
+import io.trustline.notification.targets.TargetAddressGuard;
+import io.trustline.notification.webhooks.WebhookEndpointCommand.ChangeWebhookEndpoint;
+import io.trustline.notification.webhooks.WebhookEndpointCommand.DeleteWebhookEndpoint;
 import io.trustline.notification.webhooks.WebhookEndpointCommand.RegisterWebhookEndpoint;
 import io.trustline.notification.webhooks.WebhookEndpointCommand.RotateWebhookEndpointSecret;
 import io.trustline.notification.webhooks.WebhookEndpointEvent.WebhookEndpointRegistered;
 import io.trustline.notification.webhooks.WebhookEndpointEvent.WebhookEndpointSecretRotated;
 import io.trustline.notification.webhooks.WebhookEndpointQueries.GetWebhookEndpointById;
 import io.trustline.notification.webhooks.WebhookEndpointQueries.ListWebhookEndpoints;
-import io.trustline.notification.webhooks.WebhookEndpointCommand.RegisterWebhookEndpoint;
-import io.trustline.notification.targets.TargetAddressGuard;
 import io.trustline.platform.command.IdempotencyKeys;
 import io.trustline.platform.command.IdempotentCommands;
+import io.trustline.platform.problem.Problem;
+import io.trustline.platform.problem.RuleViolationException;
 import io.trustline.platform.problem.UnknownResourceException;
 import io.trustline.platform.tenancy.ApiKeySecurityScheme;
 import io.trustline.platform.tenancy.CurrentTenant;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,13 +44,21 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("/webhooks/endpoints")
@@ -47,6 +66,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = ApiKeySecurityScheme.NAME)
 public class WebhookEndpointResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final String RESOURCE = "webhook endpoint";
 
     private final Clock clock = Clock.systemUTC();
 
@@ -64,6 +86,10 @@ public class WebhookEndpointResource {
     WebhookSecrets secrets;
     @Inject
     ArchiveSettings archive;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Validator validator;
     @ConfigProperty(name = "trustline.webhooks.secret-overlap", defaultValue = "PT24H")
     Duration secretOverlap;
 
@@ -80,7 +106,8 @@ public class WebhookEndpointResource {
                     + "boolean is 400 naming filter, with the line, column and CEL's message. With backfillFrom, the "
                     + "past events since then that the endpoint admits are delivered first, in event-time order, then "
                     + "the live ones, each event once; backfillFrom in the future or before the archive's retention "
-                    + "is 400 naming backfillFrom.")
+                    + "is 400 naming backfillFrom. A retry with the key of an endpoint deleted since answers 409 "
+                    + "naming DELETED.")
     public Response register(@NotNull @Valid RegisterWebhookEndpointRequest request,
                              @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = 200) String idempotencyKey) {
         request.checkTarget(targets);
@@ -94,6 +121,10 @@ public class WebhookEndpointResource {
         try {
             commands.sendAndWait(command);
         } catch (AggregateStreamCreationException alreadyRegistered) {
+            if (history.deletedEarlier(endpointId)) {
+                throw new RuleViolationException("The webhook endpoint '" + endpointId + "' this Idempotency-Key "
+                        + "registered is DELETED; register a new one with a new key.");
+            }
             WebhookEndpointRegistered registered = history.registeredEarlier(endpointId);
             WebhookEndpointDetails details = WebhookEndpointDetails.of(registered);
             IdempotencyKeys.requireSameRequest(request.registers(details), "webhook endpoint", endpointId);
@@ -119,7 +150,7 @@ public class WebhookEndpointResource {
         Instant now = clock.instant();
         RotateWebhookEndpointSecret command = new RotateWebhookEndpointSecret(endpointId, tenant.id(),
                 secrets.seal(secret, endpointId), now, now.plus(secretOverlap));
-        Object answer = commands.sendAndWait(IdempotentCommands.message(command, idempotencyKey, Map.of()));
+        Object answer = send(IdempotentCommands.message(command, idempotencyKey, Map.of()), endpointId);
         URI location = UriBuilder.fromResource(WebhookEndpointResource.class).path(endpointId).build();
         if (answer instanceof IdempotentCommands.Replayed replayed) {
             WebhookEndpointSecretRotated first = (WebhookEndpointSecretRotated) replayed.answer();
@@ -127,6 +158,81 @@ public class WebhookEndpointResource {
                     .header(IdempotencyKeys.REPLAYED, "true").build();
         }
         return Response.created(location).entity(rotated((WebhookEndpointSecretRotated) answer, secret)).build();
+    }
+
+    @PATCH
+    @Path("/{endpointId}")
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Change an endpoint: its URL, event types, filter, client allow-list, description, or enable "
+            + "or disable it",
+            description = "A JSON merge patch (RFC 7396), as application/merge-patch+json or application/json: each field "
+                    + "given replaces that setting, null removes filter, clientIds or description, a field left out is "
+                    + "kept. Answers 200 with the endpoint as GET shows it. Deliveries follow the change from the "
+                    + "events handled after GET shows it (moments after this answer) and from their next attempt. "
+                    + "enabled false: nothing new is enqueued and waiting deliveries are held, neither attempted nor "
+                    + "failed; enabled true: enabled again, also after delivery disabled it (410 Gone, failing too "
+                    + "long), its failure streak starts afresh and the held deliveries go out in order. 400 naming each "
+                    + "field that is unknown, null where it cannot be removed, or invalid as at registration (url, "
+                    + "eventTypes, filter, clientIds). 404 for an unknown endpoint, a deleted one, or another tenant's. "
+                    + "With an Idempotency-Key, a retry answers 200 with the endpoint as it is now "
+                    + "(Idempotent-Replayed: true) and changes nothing; the same key with another patch answers 422.")
+    public Response change(@PathParam("endpointId") String endpointId,
+                           @NotNull @RequestBody(required = true, content = {
+                                   @Content(mediaType = MERGE_PATCH,
+                                           schema = @Schema(implementation = PatchWebhookEndpointRequest.class)),
+                                   @Content(mediaType = MediaType.APPLICATION_JSON,
+                                           schema = @Schema(implementation = PatchWebhookEndpointRequest.class))})
+                           ObjectNode body,
+                           @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = 200) String idempotencyKey)
+            throws JsonProcessingException {
+        List<Problem.FieldError> misnamed = PatchWebhookEndpointRequest.misnamed(body);
+        if (!misnamed.isEmpty()) {
+            return Problem.invalidRequest("Invalid field(s): " + misnamed.stream().map(Problem.FieldError::field)
+                    .collect(Collectors.joining(", ")) + ".", misnamed).toResponse();
+        }
+        PatchWebhookEndpointRequest request = json.treeToValue(body, PatchWebhookEndpointRequest.class);
+        Set<ConstraintViolation<PatchWebhookEndpointRequest>> invalid = validator.validate(request);
+        if (!invalid.isEmpty()) {
+            throw new ConstraintViolationException(invalid);
+        }
+        request.check(targets);
+        ChangeWebhookEndpoint command = new ChangeWebhookEndpoint(endpointId, tenant.id(),
+                request.toPatch(PatchWebhookEndpointRequest.given(body)), clock.instant());
+        // the body as sent, not the record: only the body tells a field sent as null from one left out
+        Object answer = send(IdempotentCommands.message(command, idempotencyKey, body), endpointId);
+        if (answer instanceof IdempotentCommands.Replayed replayed) {
+            return Response.ok(replayed.answer()).header(IdempotencyKeys.REPLAYED, "true").build();
+        }
+        return Response.ok(answer).build();
+    }
+
+    @DELETE
+    @Path("/{endpointId}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Delete an endpoint",
+            description = "Answers 204. The endpoint is gone from GET (404 from then on); nothing is delivered to it "
+                    + "any more, its waiting deliveries are dropped without another attempt and its signing secrets "
+                    + "are no longer used. Publishes WebhookEndpointDeleted. 404 for an unknown endpoint, another "
+                    + "tenant's, or one deleted already; with the Idempotency-Key of the call that deleted it, a retry "
+                    + "answers 204 again (Idempotent-Replayed: true).")
+    public Response delete(@PathParam("endpointId") String endpointId,
+                           @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = 200) String idempotencyKey) {
+        Object answer = send(IdempotentCommands.message(
+                new DeleteWebhookEndpoint(endpointId, tenant.id(), clock.instant()), idempotencyKey, Map.of()), endpointId);
+        Response.ResponseBuilder deleted = Response.noContent();
+        if (answer instanceof IdempotentCommands.Replayed) {
+            deleted.header(IdempotencyKeys.REPLAYED, "true");
+        }
+        return deleted.build();
+    }
+
+    /** Sends a command to an existing endpoint: an unknown or deleted one is 404, in the words of another tenant's. */
+    private Object send(CommandMessage<?> command, String endpointId) {
+        try {
+            return commands.sendAndWait(command);
+        } catch (AggregateNotFoundException unknownOrDeleted) {
+            throw new UnknownResourceException(RESOURCE, endpointId);
+        }
     }
 
     private static RotatedWebhookSecret rotated(WebhookEndpointSecretRotated event, String secret) {

@@ -29,17 +29,21 @@ class StoredWebhookEndpointEventsGoldenTest {
                 "northwind-it", URL, TYPES, Instant.parse("2026-03-01T16:40:12Z"),
                 "v1:3q2+7wAAAAAAAAAAkH0r5m4xV2Z0c2VjcmV0LWNpcGhlcnRleHQtYW5kLXRhZw==",
                 "has(data.priority) && data.priority == \"CRITICAL\"", List.of("acme-dental", "globex"),
-                Instant.parse("2026-02-01T00:00:00Z")));
+                "Partner dashboard: critical issues of two clients", Instant.parse("2026-02-01T00:00:00Z")));
     }
 
-    /** Revision 4 only added the optional backfillFrom, so revision 3 needs no upcaster: it reads with it null. */
+    /**
+     * Revision 4 only added the optional description and backfillFrom, so revision 3 needs no upcaster: it reads with
+     * neither, an endpoint without a note that receives live events only.
+     */
     @Test
-    void webhookEndpointRegistered_revisionThree_isStillRead_withoutABackfill() throws Exception {
+    void webhookEndpointRegistered_revisionThree_isStillRead_withoutADescriptionOrABackfill() throws Exception {
         assertThat(readStored("stored/WebhookEndpointEvent.WebhookEndpointRegistered.v3", "3")).isEqualTo(
                 new WebhookEndpointEvent.WebhookEndpointRegistered(ENDPOINT_ID, "northwind-it", URL, TYPES,
                         Instant.parse("2026-03-01T16:40:12Z"),
                         "v1:3q2+7wAAAAAAAAAAkH0r5m4xV2Z0c2VjcmV0LWNpcGhlcnRleHQtYW5kLXRhZw==",
-                        "has(data.priority) && data.priority == \"CRITICAL\"", List.of("acme-dental", "globex"), null));
+                        "has(data.priority) && data.priority == \"CRITICAL\"", List.of("acme-dental", "globex"), null,
+                        null));
     }
 
     /**
@@ -51,7 +55,7 @@ class StoredWebhookEndpointEventsGoldenTest {
         assertThat(readStored("stored/WebhookEndpointEvent.WebhookEndpointRegistered.v2", "2")).isEqualTo(
                 new WebhookEndpointEvent.WebhookEndpointRegistered(ENDPOINT_ID, "northwind-it", URL, TYPES,
                         Instant.parse("2026-03-01T16:40:12Z"),
-                        "v1:3q2+7wAAAAAAAAAAkH0r5m4xV2Z0c2VjcmV0LWNpcGhlcnRleHQtYW5kLXRhZw==", null, null, null));
+                        "v1:3q2+7wAAAAAAAAAAkH0r5m4xV2Z0c2VjcmV0LWNpcGhlcnRleHQtYW5kLXRhZw==", null, null, null, null));
     }
 
     /**
@@ -63,7 +67,7 @@ class StoredWebhookEndpointEventsGoldenTest {
         Object read = readStored("stored/WebhookEndpointEvent.WebhookEndpointRegistered.v1", "1");
 
         assertThat(read).isEqualTo(new WebhookEndpointEvent.WebhookEndpointRegistered(ENDPOINT_ID, "northwind-it", URL,
-                TYPES, Instant.parse("2026-03-01T16:40:12Z"), null, null, null, null));
+                TYPES, Instant.parse("2026-03-01T16:40:12Z"), null, null, null, null, null));
     }
 
     private static Object readStored(String golden, String revision) throws Exception {
@@ -86,5 +90,25 @@ class StoredWebhookEndpointEventsGoldenTest {
                 "0195a3d0-11b2-7c45-8e21-6f3a9b0c7d12", "northwind-it", WebhookEndpointEvent.DisabledReason.GONE,
                 "answered 410 Gone to io.trustline.intake.IssueReported.v1 0195a3d4-7e10-7a0c-9f3b-2d8c41e5a6b7",
                 Instant.parse("2026-03-04T09:15:02Z")));
+    }
+
+    @Test
+    void webhookEndpointUpdated_keepsItsStoredJson_orNeedsAnUpcaster() {
+        GoldenJson.assertMatchesStoredGolden(new WebhookEndpointEvent.WebhookEndpointUpdated(ENDPOINT_ID, "northwind-it",
+                "https://hooks.partner-dashboard.example/trustline/v2/northwind-it", TYPES,
+                "has(data.priority) && data.priority == \"CRITICAL\"", null, "Partner dashboard: critical issues",
+                List.of("url", "filter", "clientIds", "description"), Instant.parse("2026-03-04T09:40:00Z")));
+    }
+
+    @Test
+    void webhookEndpointEnabled_keepsItsStoredJson_orNeedsAnUpcaster() {
+        GoldenJson.assertMatchesStoredGolden(new WebhookEndpointEvent.WebhookEndpointEnabled(ENDPOINT_ID, "northwind-it",
+                WebhookEndpointEvent.DisabledReason.GONE, Instant.parse("2026-03-04T11:20:00Z")));
+    }
+
+    @Test
+    void webhookEndpointDeleted_keepsItsStoredJson_orNeedsAnUpcaster() {
+        GoldenJson.assertMatchesStoredGolden(new WebhookEndpointEvent.WebhookEndpointDeleted(ENDPOINT_ID, "northwind-it",
+                Instant.parse("2026-03-06T08:00:00Z")));
     }
 }

@@ -26,7 +26,7 @@ class WebhookEndpointTest {
     private static final Instant LATER = NOW.plus(Duration.ofDays(3));
     private static final List<String> TYPES = List.of("io.trustline.intake.IssueReported.v1");
     private static final WebhookEndpointRegistered REGISTERED = new WebhookEndpointRegistered("ep-1", "tenant-a",
-            "https://partner.example/hooks", TYPES, NOW, "v1:sealed-first", null, null, null);
+            "https://partner.example/hooks", TYPES, NOW, "v1:sealed-first", null, null, null, null);
 
     private AggregateTestFixture<WebhookEndpoint> fixture;
 
@@ -40,7 +40,7 @@ class WebhookEndpointTest {
     void registeringAnEndpoint_recordsItsUrlEventTypesAndSealedSecret() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterWebhookEndpoint("ep-1", "tenant-a", "https://partner.example/hooks", TYPES, NOW,
-                        "v1:sealed-first", null, null, null))
+                        "v1:sealed-first", null, null, null, null))
                 .expectEvents(REGISTERED);
     }
 
@@ -49,18 +49,19 @@ class WebhookEndpointTest {
         Instant from = NOW.minus(Duration.ofDays(7));
         fixture.givenNoPriorActivity()
                 .when(new RegisterWebhookEndpoint("ep-1", "tenant-a", "https://partner.example/hooks", TYPES, NOW,
-                        "v1:sealed-first", null, null, from))
+                        "v1:sealed-first", null, null, null, from))
                 .expectEvents(new WebhookEndpointRegistered("ep-1", "tenant-a", "https://partner.example/hooks", TYPES,
-                        NOW, "v1:sealed-first", null, null, from));
+                        NOW, "v1:sealed-first", null, null, null, from));
     }
 
     @Test
     void registeringAnEndpoint_recordsItsFilterAndClientAllowList() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterWebhookEndpoint("ep-1", "tenant-a", "https://partner.example/hooks", TYPES, NOW,
-                        "v1:sealed-first", "data.priority == \"CRITICAL\"", List.of("acme-dental"), null))
+                        "v1:sealed-first", "data.priority == \"CRITICAL\"", List.of("acme-dental"), "dashboard", null))
                 .expectEvents(new WebhookEndpointRegistered("ep-1", "tenant-a", "https://partner.example/hooks", TYPES,
-                        NOW, "v1:sealed-first", "data.priority == \"CRITICAL\"", List.of("acme-dental"), null));
+                        NOW, "v1:sealed-first", "data.priority == \"CRITICAL\"", List.of("acme-dental"), "dashboard",
+                        null));
     }
 
     @Test
@@ -86,7 +87,8 @@ class WebhookEndpointTest {
 
     @Test
     void anEndpointRegisteredBeforeSigning_getsItsFirstSecretByRotation_withNothingToOverlap() {
-        fixture.given(new WebhookEndpointRegistered("ep-1", "tenant-a", "https://partner.example/hooks", TYPES, NOW, null, null, null, null))
+        fixture.given(new WebhookEndpointRegistered("ep-1", "tenant-a", "https://partner.example/hooks", TYPES, NOW, null,
+                        null, null, null, null))
                 .when(new RotateWebhookEndpointSecret("ep-1", "tenant-a", "v1:sealed-first", LATER,
                         LATER.plus(Duration.ofHours(24))))
                 .expectEvents(new WebhookEndpointSecretRotated("ep-1", "tenant-a", "v1:sealed-first", null, null, LATER));

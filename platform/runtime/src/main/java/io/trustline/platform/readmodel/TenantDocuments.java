@@ -2,6 +2,7 @@ package io.trustline.platform.readmodel;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import io.trustline.platform.json.DocumentMapper;
@@ -48,6 +49,20 @@ public final class TenantDocuments<T> {
             }
         }
         set(tenantId, id, fields);
+    }
+
+    /**
+     * Replaces the whole document with {@code value}, creating it if needed: unlike {@link #upsert}, a field that
+     * {@code value} no longer has (a setting removed, say) is gone afterwards.
+     */
+    public void replace(String tenantId, String id, T value) {
+        Document document = DocumentMapper.toDocument(value).append(TENANT, tenantId);
+        collection.replaceOne(Filters.eq("_id", id), document, new ReplaceOptions().upsert(true));
+    }
+
+    /** Removes the tenant's document; nothing when there is none, so a replayed removal is harmless. */
+    public void delete(String tenantId, String id) {
+        collection.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq(TENANT, tenantId)));
     }
 
     /** Sets one field, creating the document if needed. */
