@@ -100,7 +100,7 @@ public class EndpointReplaysResource {
     @Path("/{replayId}")
     @Operation(summary = "How far a replay, or the endpoint's backfill, has got",
             description = "status ENQUEUEING while matching events are still being enqueued, ENQUEUED once all of them "
-                    + "are (events is then their number), CANCELLED if the endpoint ceased to exist; for a replay, how "
+                    + "are (events is then their number), CANCELLED if the endpoint was deleted; for a replay, how "
                     + "many of its deliveries are delivered, failed and pending. The replayId backfill stands for the "
                     + "backfill of an endpoint registered with backfillFrom. 404 for an unknown replay, endpoint or "
                     + "another tenant's.")

@@ -42,6 +42,7 @@ class ReplayJobs {
         this.jobs = mongo.getDatabase(database).getCollection("webhook_replays");
         // for a real MongoDB; the test stand-in creates and ignores them
         jobs.createIndex(Indexes.ascending("status", "claimedUntil"));
+        jobs.createIndex(Indexes.ascending("endpointId", "status"));
     }
 
     /** Stores a new replay, or answers the one stored earlier under its id (a retry with the same key). */
@@ -103,13 +104,27 @@ class ReplayJobs {
                 Updates.set("claimedUntil", NEVER_CLAIMED)));
     }
 
+    /**
+     * Ends the endpoint's unfinished replays and backfill, {@code CANCELLED} with why; an instance enqueueing one
+     * of them stops at its next page, which it can no longer record. Harmless to repeat.
+     */
+    void cancelUnfinished(String endpointId, String reason, Instant now) {
+        jobs.updateMany(Filters.and(Filters.eq("endpointId", endpointId),
+                        Filters.eq("status", ReplayStatus.ENQUEUEING.name())),
+                Updates.combine(Updates.set("status", ReplayStatus.CANCELLED.name()),
+                        Updates.set("finishedAt", Date.from(now)), Updates.set("reason", reason),
+                        Updates.set("claimedUntil", NEVER_CLAIMED)));
+    }
+
     /** Gives the replay back, to be taken up again no sooner than {@code notBefore}. */
     void release(ReplayJob job, String owner, Instant notBefore) {
         update(job, owner, List.of(Updates.set("claimedUntil", Date.from(notBefore))));
     }
 
+    /** Only while this instance holds it and it is unfinished: a cancelled replay stays as it was cancelled. */
     private boolean update(ReplayJob job, String owner, List<Bson> updates) {
-        return jobs.updateOne(Filters.and(Filters.eq("_id", job.replayId()), Filters.eq("claimedBy", owner)),
+        return jobs.updateOne(Filters.and(Filters.eq("_id", job.replayId()), Filters.eq("claimedBy", owner),
+                        Filters.eq("status", ReplayStatus.ENQUEUEING.name())),
                 Updates.combine(updates)).getMatchedCount() == 1;
     }
 

@@ -6,6 +6,6 @@ public enum ReplayStatus {
     ENQUEUEING,
     /** Every matching archived event is enqueued; the deliveries go out as the endpoint's queue allows. */
     ENQUEUED,
-    /** The endpoint no longer exists; what was enqueued stays. */
+    /** The endpoint was deleted; what had been enqueued is dropped with its other deliveries. */
     CANCELLED
 }

@@ -91,9 +91,10 @@ class ReplayWorker {
                 : endpoints.find(job.tenantId(), job.endpointId());
         if (found.isEmpty()) {
             if (job.backfill()) {
+                // not listed yet; a deleted endpoint's backfill is cancelled (BackfillScheduler), not waited for
                 jobs.release(job, owner, clock.instant().plus(settings.pollInterval()));
             } else {
-                jobs.finish(job, owner, null, 0, ReplayStatus.CANCELLED, "the webhook endpoint no longer exists",
+                jobs.finish(job, owner, null, 0, ReplayStatus.CANCELLED, "the webhook endpoint was deleted",
                         clock.instant());
             }
             return;

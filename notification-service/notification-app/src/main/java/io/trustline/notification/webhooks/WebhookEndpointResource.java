@@ -211,8 +211,8 @@ public class WebhookEndpointResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Delete an endpoint",
             description = "Answers 204. The endpoint is gone from GET (404 from then on); nothing is delivered to it "
-                    + "any more, its waiting deliveries are dropped without another attempt and its signing secrets "
-                    + "are no longer used. Publishes WebhookEndpointDeleted. 404 for an unknown endpoint, another "
+                    + "any more, its waiting deliveries are dropped without another attempt, its unfinished replays and "
+                    + "backfill end CANCELLED, and its signing secrets are no longer used. Publishes WebhookEndpointDeleted. 404 for an unknown endpoint, another "
                     + "tenant's, or one deleted already; with the Idempotency-Key of the call that deleted it, a retry "
                     + "answers 204 again (Idempotent-Replayed: true).")
     public Response delete(@PathParam("endpointId") String endpointId,
