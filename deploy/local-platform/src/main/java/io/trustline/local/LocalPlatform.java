@@ -47,7 +47,9 @@ public final class LocalPlatform implements AutoCloseable {
             Map<String, String> config = new LinkedHashMap<>(settings.serviceConfig());
             config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
             config.put("quarkus.mongodb.connection-string", mongo.connectionString());
-            config.put("trustline.tenancy.api-keys", settings.tenantId() + ":" + ApiKeyHash.sha256Hex(settings.apiKey()));
+            // the platform's tenant, plus any more tenants the settings' service configuration names (tests of isolation)
+            String platformTenant = settings.tenantId() + ":" + ApiKeyHash.sha256Hex(settings.apiKey());
+            config.merge("trustline.tenancy.api-keys", platformTenant, (moreTenants, own) -> own + "," + moreTenants);
             config.putIfAbsent("trustline.integrations.secret-key", LocalPlatformSettings.DEV_INTEGRATIONS_SECRET_KEY);
             // partners' receivers in local runs and end-to-end tests listen on 127.0.0.1 over plain http
             config.putIfAbsent("trustline.webhooks.allow-http", "true");

@@ -18,7 +18,8 @@ import java.util.Map;
  * @param inMemoryMongo  true: nothing survives a stop (tests); false: an H2 file under the data dir
  * @param tenantId       the tenant the API key belongs to
  * @param apiKey         the API key (only its SHA-256 hash is handed to the services)
- * @param serviceConfig  configuration every service gets on top of the platform's (e.g. shorter timeouts in tests)
+ * @param serviceConfig  configuration every service gets on top of the platform's (e.g. shorter timeouts in tests);
+ *                       its {@code trustline.tenancy.api-keys} adds tenants to the one above
  */
 public record LocalPlatformSettings(Path dataDir, int kafkaPort, int controllerPort, int mongoPort,
                                     Map<String, Integer> servicePorts, boolean inMemoryMongo, String tenantId,
