@@ -18,6 +18,7 @@ import io.trustline.notification.api.NotificationTopics;
 import io.trustline.platform.keys.ApiKeyHash;
 import io.trustline.relationship.api.RelationshipEventTypes;
 import io.trustline.relationship.api.RelationshipTopics;
+import io.trustline.testkit.sse.SseClient;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -31,6 +31,7 @@ import io.trustline.testkit.TestIds;
 import io.trustline.testkit.TrustlineInfraResource;
 import io.trustline.testkit.golden.GoldenExample;
 import io.trustline.testkit.golden.GoldenJson;
+import io.trustline.testkit.sse.SseClient;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

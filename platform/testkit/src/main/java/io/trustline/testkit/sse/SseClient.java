@@ -1,4 +1,4 @@
-package io.trustline.e2e;
+package io.trustline.testkit.sse;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,14 +11,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
- * A Server-Sent Events client as an ops dashboard runs one, over the JDK's HTTP client (HTTP/1.1): reads the stream
- * on its own thread, dispatches an event at each blank line, and keeps the last event id the way an EventSource
- * does — also from a block that carries an id and no data (the stream's opening comment and its heartbeats).
+ * A Server-Sent Events client as the spec (HTML, "server-sent events") describes one and an ops dashboard runs it,
+ * over the JDK's HTTP client (HTTP/1.1): reads the stream on its own thread, dispatches an event at each blank line,
+ * and keeps the last event id the way an EventSource does — also from a block that carries an id and no data (the
+ * stream's opening comment and its heartbeats).
  */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
     /** A dispatched event: {@code event} is its name (the CloudEvent type), {@code id} the resume token. */
-    record Event(String event, String id, String data) {
+    public record Event(String event, String id, String data) {
     }
 
     private final Stream<String> lines;
@@ -26,16 +27,22 @@ final class SseClient implements AutoCloseable {
     private final List<String> comments = new CopyOnWriteArrayList<>();
     private volatile String lastEventId;
     private boolean closed;
+    private volatile boolean ended;
 
     private SseClient(Stream<String> lines) {
         this.lines = lines;
-        Thread reader = new Thread(this::read, "sse-e2e-client");
+        Thread reader = new Thread(this::read, "sse-test-client");
         reader.setDaemon(true);
         reader.start();
     }
 
     /** Connects and returns once the answer's headers arrived; fails unless it is a 200 event stream. */
-    static SseClient open(URI uri, String apiKey, Map<String, String> headers) throws Exception {
+    public static SseClient open(URI uri, String apiKey) throws Exception {
+        return open(uri, apiKey, Map.of());
+    }
+
+    /** As {@link #open(URI, String)}, with more request headers (e.g. {@code Last-Event-ID}). */
+    public static SseClient open(URI uri, String apiKey, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + apiKey)
                 .header("Accept", "text/event-stream");
         headers.forEach(request::header);
@@ -52,17 +59,26 @@ final class SseClient implements AutoCloseable {
         return new SseClient(response.body());
     }
 
-    List<Event> events() {
+    public List<Event> events() {
         return List.copyOf(events);
     }
 
-    List<String> comments() {
+    public List<String> eventNames() {
+        return events.stream().map(Event::event).toList();
+    }
+
+    public List<String> comments() {
         return List.copyOf(comments);
     }
 
     /** What an EventSource would send as Last-Event-ID if it reconnected now; null before any id. */
-    String lastEventId() {
+    public String lastEventId() {
         return lastEventId;
+    }
+
+    /** True once the server ended the stream or cut the connection (or it was closed here). */
+    public boolean ended() {
+        return ended;
     }
 
     /** Disconnects; what was dispatched until then stays, and nothing is added after it returns. */
@@ -114,7 +130,9 @@ final class SseClient implements AutoCloseable {
                 }
             }
         } catch (RuntimeException closedOrCut) {
-            // closed by the test, or by the server
+            // the end of the stream as the JDK reports a cut connection or a close here: ended says so
+        } finally {
+            ended = true;
         }
     }
 
