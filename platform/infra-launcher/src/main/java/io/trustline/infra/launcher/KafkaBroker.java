@@ -51,6 +51,11 @@ public final class KafkaBroker implements AutoCloseable {
         return process;
     }
 
+    /** Starts the broker again after it stopped or died, with the same ports and data, so topics and committed offsets are kept; returns once it is ready. */
+    public void startAgain() {
+        process.start().awaitLogLine(READY, READY_TIMEOUT);
+    }
+
     /** Graceful: the broker flushes its logs and the next start on the same data needs no recovery. */
     @Override
     public void close() {

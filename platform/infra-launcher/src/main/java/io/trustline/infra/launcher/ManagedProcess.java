@@ -13,27 +13,35 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
  * A child JVM with its output (stdout and stderr) appended to a log file. The parent keeps the child's
  * stdin open as a pipe, so a child started with {@code --exit-with-parent} ends when the parent dies,
- * however it dies.
+ * however it dies. Listeners hear of every run's end ({@link #whenExits}), and whether this object asked for it.
  */
 public final class ManagedProcess implements AutoCloseable {
 
     private static final int TAIL_LINES = 40;
     private static final int ERROR_CONTEXT_LINES = 6;
     private static final Pattern ERROR_LINE = Pattern.compile("\\bERROR\\b|Exception\\b|^Error");
+    // a tail never needs more than the end of a long-running process's log
+    private static final int TAIL_BYTES = 256 * 1024;
+    private static final Duration LISTENERS_TIMEOUT = Duration.ofSeconds(10);
 
     private final String name;
     private final List<String> command;
     private final Map<String, String> environment;
     private final Path log;
-    private Process process;
-    private long logOffsetAtStart;
+    private final List<Consumer<Exit>> exitListeners = new CopyOnWriteArrayList<>();
+    private volatile Run run;
 
     /**
      * @param jvmArgsAndMain everything after {@code java}: JVM options, then {@code -cp CP Main} or
@@ -73,13 +81,15 @@ public final class ManagedProcess implements AutoCloseable {
         }
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
-            logOffsetAtStart = logSize();
+            long logOffset = logSize();
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             // stdin stays the default pipe: this object holds its write end until the parent ends
             builder.environment().putAll(environment);
-            process = builder.start();
+            Run started = new Run(builder.start(), logOffset, Instant.now());
+            run = started;
+            started.exitHandled = started.process.onExit().thenRun(() -> tellListeners(started));
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + command, e);
@@ -88,7 +98,8 @@ public final class ManagedProcess implements AutoCloseable {
 
     /** Waits until a line written since the start matches; see {@link #await} for failures. */
     public ManagedProcess awaitLogLine(Pattern ready, Duration timeout) {
-        return await(() -> logSince(logOffsetAtStart).lines().anyMatch(line -> ready.matcher(line).find()), timeout,
+        long logOffset = run.logOffset;
+        return await(() -> logSince(logOffset).lines().anyMatch(line -> ready.matcher(line).find()), timeout,
                 "a log line matching " + ready);
     }
 
@@ -97,6 +108,7 @@ public final class ManagedProcess implements AutoCloseable {
      * passes; a process that did not become ready in time is killed, so a failed start leaves nothing behind.
      */
     public ManagedProcess await(BooleanSupplier ready, Duration timeout, String what) {
+        Process process = run.process;
         Instant deadline = Instant.now().plus(timeout);
         while (!ready.getAsBoolean()) {
             if (!process.isAlive()) {
@@ -119,46 +131,75 @@ public final class ManagedProcess implements AutoCloseable {
         return this;
     }
 
-    /** SIGTERM, then SIGKILL if it has not ended within the grace period. */
+    /** SIGTERM, then SIGKILL if it has not ended within the grace period. Returns once the exit listeners heard of it. */
     public void stop(Duration grace) {
-        if (!isAlive()) {
+        Run current = run;
+        if (current == null || !current.process.isAlive()) {
             return;
         }
-        process.destroy();
+        current.requested = true;
+        current.process.destroy();
         try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            if (!current.process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                current.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
+            current.process.destroyForcibly();
+            return;
         }
+        awaitListeners(current);
     }
 
-    /** SIGKILL: the process gets no chance to clean up, as in a crash. Returns once it is gone. */
+    /**
+     * SIGKILL: the process gets no chance to clean up, as in a crash (but listeners hear that it was asked for).
+     * Returns once it is gone and the exit listeners heard of it.
+     */
     public void kill() {
-        if (!isAlive()) {
+        Run current = run;
+        if (current == null || !current.process.isAlive()) {
             return;
         }
-        process.destroyForcibly();
+        current.requested = true;
+        current.process.destroyForcibly();
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException(name + " (pid " + pid() + ") survived SIGKILL for 10 s");
+            if (!current.process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " (pid " + current.process.pid() + ") survived SIGKILL for 10 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
         }
+        awaitListeners(current);
+    }
+
+    /**
+     * Calls {@code listener} when a run ends, from the thread that noticed it (so it must be quick): the current run,
+     * even one that ended already, and every later one.
+     */
+    public void whenExits(Consumer<Exit> listener) {
+        Run current;
+        synchronized (exitListeners) {
+            exitListeners.add(listener);
+            current = run;
+            if (current == null || !current.listenersCalled) {
+                return;
+            }
+        }
+        listener.accept(exitOf(current));
     }
 
     public boolean isAlive() {
-        return process != null && process.isAlive();
+        Run current = run;
+        return current != null && current.process.isAlive();
     }
 
     public long pid() {
-        if (process == null) {
+        Run current = run;
+        if (current == null) {
             throw new IllegalStateException(name + " was never started");
         }
-        return process.pid();
+        return current.process.pid();
     }
 
     public String name() {
@@ -185,13 +226,27 @@ public final class ManagedProcess implements AutoCloseable {
 
     /** The last lines this process wrote since it was (re)started; older runs' lines stay out. */
     public String tail() {
-        List<String> lines = logSince(logOffsetAtStart).lines().toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
+        return tail(TAIL_LINES);
+    }
+
+    /** The last {@code lines} lines this process wrote since it was (re)started. */
+    public String tail(int lines) {
+        Run current = run;
+        return current == null ? "" : tailOf(current, lines);
+    }
+
+    private String tailOf(Run of, int count) {
+        long offset = Math.max(of.logOffset, logSizeOrZero() - TAIL_BYTES);
+        List<String> lines = logSince(offset).lines().toList();
+        if (offset > of.logOffset && !lines.isEmpty()) {
+            lines = lines.subList(1, lines.size()); // the first may be cut in two
+        }
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
     }
 
     /** The first error of this run with the lines after it (its cause), then the tail: orderly shutdown logs follow errors. */
     private String failureReport() {
-        List<String> lines = logSince(logOffsetAtStart).lines().toList();
+        List<String> lines = logSince(run.logOffset).lines().toList();
         String firstError = "";
         for (int i = 0; i < lines.size(); i++) {
             if (ERROR_LINE.matcher(lines.get(i)).find()) {
@@ -209,6 +264,87 @@ public final class ManagedProcess implements AutoCloseable {
 
     private long logSize() throws IOException {
         return Files.exists(log) ? Files.size(log) : 0;
+    }
+
+    private long logSizeOrZero() {
+        try {
+            return logSize();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private void tellListeners(Run ended) {
+        List<Consumer<Exit>> listeners;
+        ended.endedAt = Instant.now();
+        synchronized (exitListeners) {
+            ended.listenersCalled = true;
+            listeners = List.copyOf(exitListeners);
+        }
+        if (listeners.isEmpty()) {
+            return;
+        }
+        Exit exit = exitOf(ended);
+        for (Consumer<Exit> listener : listeners) {
+            try {
+                listener.accept(exit);
+            } catch (RuntimeException e) {
+                System.err.println("a listener to " + name + "'s exit failed: " + e);
+            }
+        }
+    }
+
+    private Exit exitOf(Run ended) {
+        return new Exit(name, ended.process.pid(), ended.process.exitValue(), ended.requested,
+                Duration.between(ended.startedAt, ended.endedAt), log, tailOf(ended, Exit.TAIL_LINES));
+    }
+
+    private void awaitListeners(Run ended) {
+        try {
+            ended.exitHandled.get(LISTENERS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            System.err.println("the listeners to " + name + "'s exit did not finish: " + e);
+        }
+    }
+
+    /** One start of the process; a restart is a new run with its own part of the log. */
+    private static final class Run {
+        final Process process;
+        final long logOffset;
+        final Instant startedAt;
+        volatile boolean requested;
+        volatile Instant endedAt;
+        volatile CompletableFuture<Void> exitHandled = CompletableFuture.completedFuture(null);
+        boolean listenersCalled; // guarded by exitListeners
+
+        Run(Process process, long logOffset, Instant startedAt) {
+            this.process = process;
+            this.logOffset = logOffset;
+            this.startedAt = startedAt;
+        }
+    }
+
+    /**
+     * How a run ended.
+     *
+     * @param code      the exit code; 128 + n when signal n ended it (137: SIGKILL, 143: SIGTERM)
+     * @param requested true when {@link #stop} or {@link #kill} asked for it
+     * @param ranFor    from its start to its end
+     * @param lastLines the last {@value #TAIL_LINES} lines of its log
+     */
+    public record Exit(String name, long pid, int code, boolean requested, Duration ranFor, Path log, String lastLines) {
+
+        public static final int TAIL_LINES = 20;
+        private static final Map<Integer, String> SIGNALS = Map.of(1, "SIGHUP", 2, "SIGINT", 3, "SIGQUIT", 6, "SIGABRT",
+                9, "SIGKILL", 11, "SIGSEGV", 15, "SIGTERM");
+
+        /** "exit code 137 (SIGKILL)", "exit code 1". */
+        public String describeCode() {
+            String signal = code > 128 ? SIGNALS.getOrDefault(code - 128, "signal " + (code - 128)) : null;
+            return "exit code " + code + (signal == null ? "" : " (" + signal + ")");
+        }
     }
 
     private String logSince(long offset) {

@@ -66,6 +66,11 @@ public final class MongoStandIn implements AutoCloseable {
         return process;
     }
 
+    /** Starts the stand-in again after it stopped or died, with the same port and storage (an in-memory one comes back empty); returns once it is ready. */
+    public void startAgain() {
+        process.start().awaitLogLine(READY, READY_TIMEOUT);
+    }
+
     /** Graceful: the H2 backend commits its last writes on shutdown. */
     @Override
     public void close() {
