@@ -11,11 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 
 /**
  * The whole platform on one machine: the Kafka broker, the Mongo stand-in and the packaged services,
  * each its own process, logging to {@code <data dir>/logs/<name>.log}. Used by {@code ./trustline run}
- * and by the end-to-end tests.
+ * (supervised: see {@link #supervised}) and by the end-to-end tests (not supervised: they stop, kill and restart
+ * processes themselves).
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -26,6 +28,8 @@ public final class LocalPlatform implements AutoCloseable {
     private Map<String, String> serviceConfig = Map.of();
     private KafkaBroker kafka;
     private MongoStandIn mongo;
+    private Consumer<String> supervisionReports;
+    private Supervisor supervisor;
 
     public LocalPlatform(LocalPlatformSettings settings) {
         this(settings, TrustlineHome.locate());
@@ -34,6 +38,18 @@ public final class LocalPlatform implements AutoCloseable {
     public LocalPlatform(LocalPlatformSettings settings, Path home) {
         this.settings = settings;
         this.home = home;
+    }
+
+    /**
+     * Once started, watch every process like a process supervisor: one that exits without being asked to (by
+     * {@link #stop}, or by {@code stop}, {@code kill} or {@code restart} on it) is reported to {@code reports} at
+     * once — name, exit code or signal, last log lines — and started again after 1 s, 2 s, 4 s …, waiting for its
+     * readiness, until it has failed too often in a row. An in-memory Mongo stand-in comes back empty. Call before
+     * {@link #start}.
+     */
+    public LocalPlatform supervised(Consumer<String> reports) {
+        this.supervisionReports = reports;
+        return this;
     }
 
     /**
@@ -64,6 +80,9 @@ public final class LocalPlatform implements AutoCloseable {
             for (ServiceProcess service : services.values()) {
                 service.awaitReady(ServiceProcess.READY_TIMEOUT);
             }
+            if (supervisionReports != null) {
+                superviseAll();
+            }
         } catch (RuntimeException e) {
             stop();
             throw e;
@@ -91,6 +110,9 @@ public final class LocalPlatform implements AutoCloseable {
         extraInstances.add(instance);
         instance.launch();
         instance.awaitReady(ServiceProcess.READY_TIMEOUT);
+        if (supervisor != null) {
+            supervisor.supervise(instance.name(), instance.process(), instance::restart);
+        }
         return instance;
     }
 
@@ -118,7 +140,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Starts the broker again on the same ports and data, so topics and committed offsets are kept. */
     public void startKafkaAgain() {
-        startKafka();
+        kafka.startAgain();
     }
 
     /**
@@ -134,11 +156,18 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Starts the Mongo stand-in again on the same port and H2 file. */
     public void startMongoAgain() {
-        startMongo();
+        mongo.startAgain();
     }
 
-    /** Services first (they flush their work), then the Mongo stand-in (commits H2), then the broker. */
+    /**
+     * Services first (they flush their work), then the Mongo stand-in (commits H2), then the broker; supervision
+     * ends first, so nothing is restarted.
+     */
     public void stop() {
+        if (supervisor != null) {
+            supervisor.close();
+            supervisor = null;
+        }
         extraInstances.forEach(ServiceProcess::stop);
         services.values().forEach(ServiceProcess::stop);
         if (mongo != null) {
@@ -152,6 +181,13 @@ public final class LocalPlatform implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    private void superviseAll() {
+        supervisor = new Supervisor(supervisionReports, RestartPolicy.DEFAULT);
+        supervisor.supervise("kafka", kafka.process(), kafka::startAgain);
+        supervisor.supervise("mongo", mongo.process(), mongo::startAgain);
+        services.values().forEach(service -> supervisor.supervise(service.name(), service.process(), service::restart));
     }
 
     private void startMongo() {

@@ -68,6 +68,10 @@ public final class ServiceProcess {
         return process.pid();
     }
 
+    ManagedProcess process() {
+        return process;
+    }
+
     public long residentKib() {
         return process.residentKib();
     }

@@ -2,19 +2,28 @@ package io.trustline.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.trustline.infra.launcher.FreePorts;
 import io.trustline.infra.launcher.ManagedProcess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The platform's infrastructure part; the end-to-end suite runs it with the four services. */
+/** The platform's infrastructure part, and supervision; the end-to-end suite runs it with the four services. */
 class LocalPlatformTest {
 
     @TempDir
@@ -62,6 +71,59 @@ class LocalPlatformTest {
     }
 
     @Test
+    void aSupervisedServiceKilledByItsPid_isReportedAtOnceWithItsSignalAndLastLogLines_andComesBackReady()
+            throws Exception {
+        List<String> reports = new CopyOnWriteArrayList<>();
+        LocalPlatformSettings settings = LocalPlatformSettings.forTests(dataDir, "t", "key").withServices("intake");
+        try (LocalPlatform platform = new LocalPlatform(settings).supervised(reports::add)) {
+            platform.start();
+            ServiceProcess intake = platform.service("intake");
+            long crashedPid = intake.pid();
+
+            ProcessHandle.of(crashedPid).orElseThrow().destroyForcibly();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> !reports.isEmpty());
+            String crash = reports.get(0);
+            assertThat(crash).startsWith("intake stopped unexpectedly: exit code 137 (SIGKILL) (pid " + crashedPid + ", after ")
+                    .contains("Last lines of " + dataDir.resolve("logs/intake.log") + ":");
+            List<String> quoted = crash.lines().filter(line -> line.startsWith("    | ")).map(line -> line.substring(6)).toList();
+            assertThat(quoted).hasSizeBetween(1, 20);
+            assertThat(Files.readString(dataDir.resolve("logs/intake.log"))).contains(String.join("\n", quoted));
+
+            await().atMost(Duration.ofMinutes(3)).until(() -> reports.size() >= 3);
+            assertThat(reports.get(1)).isEqualTo("Restarting intake in 1 s (restart 1 of at most 5 in a row).");
+            assertThat(reports.get(2)).startsWith("intake is back: ready in ").endsWith("(pid " + intake.pid() + ").");
+            assertThat(intake.pid()).isNotEqualTo(crashedPid);
+            assertThat(statusOf(intake.baseUrl() + "/q/health/ready")).isEqualTo(200);
+        }
+        assertThat(reports).hasSize(3);
+    }
+
+    @Test
+    void aStopAskedFor_ofOneProcessOrOfAll_restartsNothing() {
+        List<String> reports = new CopyOnWriteArrayList<>();
+        LocalPlatformSettings settings = LocalPlatformSettings.forTests(dataDir, "t", "key").withServices();
+        ManagedProcess kafka;
+        ManagedProcess mongo;
+        try (LocalPlatform platform = new LocalPlatform(settings).supervised(reports::add)) {
+            platform.start();
+            kafka = platform.kafka().process();
+            mongo = platform.mongo().process();
+
+            // returns once the supervisor heard of the exit, which it reports at once if it takes it for a crash
+            platform.stopKafka();
+
+            assertThat(reports).isEmpty();
+            assertThat(kafka.isAlive()).isFalse();
+            assertThat(accepts(settings.kafkaPort())).isFalse();
+        }
+        assertThat(reports).isEmpty();
+        assertThat(kafka.isAlive()).isFalse();
+        assertThat(mongo.isAlive()).isFalse();
+        assertThat(accepts(settings.mongoPort())).isFalse();
+    }
+
+    @Test
     void theLocalRun_usesTheDocumentedPortsAndTenant() {
         LocalPlatformSettings settings = LocalPlatformSettings.localRun(dataDir, LocalPlatformSettings.DEV_API_KEY);
 
@@ -72,6 +134,11 @@ class LocalPlatformTest {
         assertThat(settings.mongoPort()).isEqualTo(27018);
         assertThat(settings.inMemoryMongo()).isFalse();
         assertThat(settings.tenantId()).isEqualTo("dev");
+    }
+
+    private static int statusOf(String url) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static boolean accepts(int port) {
