@@ -2,13 +2,15 @@ package io.trustline.local;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code ./trustline run [--data-dir DIR]}: starts the platform with the development tenant, prints where
- * everything is, and stops it all on Ctrl-C. Exits with 1 and the failing process's log tail if anything
- * does not start.
+ * everything is, supervises it (a process that dies is reported and restarted), and stops it all on Ctrl-C.
+ * Exits with 1 and the failing process's log tail if anything does not start.
  */
 public final class Main {
 
@@ -21,7 +23,8 @@ public final class Main {
     public static void main(String[] args) throws InterruptedException {
         Path dataDir = dataDir(args).toAbsolutePath().normalize();
         String apiKey = System.getenv().getOrDefault("TRUSTLINE_DEV_API_KEY", LocalPlatformSettings.DEV_API_KEY);
-        LocalPlatform platform = new LocalPlatform(LocalPlatformSettings.localRun(dataDir, apiKey));
+        LocalPlatform platform = new LocalPlatform(LocalPlatformSettings.localRun(dataDir, apiKey))
+                .supervised(Main::printReport);
 
         AtomicBoolean running = new AtomicBoolean(true);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -63,8 +66,18 @@ public final class Main {
         return dataDir;
     }
 
+    private static void printReport(String report) {
+        System.out.println("\n[" + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] " + report);
+    }
+
+    /** What a newcomer opens first, printed first. The console's URL belongs here once there is a console. */
+    private static String startHere(LocalPlatform platform) {
+        return platform.service("intake").baseUrl() + "/q/swagger-ui   (intake: report an issue; the services below follow it)";
+    }
+
     private static void printSummary(LocalPlatform platform, String apiKey, Duration took) {
         System.out.printf("%nTrustline is up in %.1f s.%n%n", took.toMillis() / 1000.0);
+        System.out.println("  Start here: " + startHere(platform) + "\n");
         System.out.printf("  %-13s %-26s %-36s %s%n", "service", "API", "Swagger UI", "health");
         for (ServiceProcess service : platform.services()) {
             System.out.printf("  %-13s %-26s %-36s %s   (pid %d, %d MiB)%n", service.name(), service.baseUrl(),
@@ -77,6 +90,7 @@ public final class Main {
                 platform.mongo().process().pid(), platform.mongo().process().residentKib() / 1024);
         System.out.printf("%nTenant '%s'. Send its API key with every call:%n  curl -H 'Authorization: Bearer %s' …%n",
                 platform.settings().tenantId(), apiKey);
-        System.out.println("\nLogs: " + platform.settings().dataDir().resolve("logs") + " · Ctrl-C stops everything.");
+        System.out.println("\nLogs: " + platform.settings().dataDir().resolve("logs") + ". A process that stops on its own is"
+                + " reported here and restarted. Ctrl-C stops everything.");
     }
 }

@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 final class Supervisor implements AutoCloseable {
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    // a terminal line's worth: some lines of a log (a Mongo client's settings) run to thousands of characters
+    private static final int QUOTED_LINE_LENGTH = 240;
 
     private final Consumer<String> reports;
     private final RestartPolicy policy;
@@ -138,7 +140,9 @@ final class Supervisor implements AutoCloseable {
     }
 
     private static String indent(String lines) {
-        return lines.lines().map(line -> "    | " + line).collect(Collectors.joining("\n"));
+        return lines.lines()
+                .map(line -> "    | " + (line.length() > QUOTED_LINE_LENGTH ? line.substring(0, QUOTED_LINE_LENGTH) + " …" : line))
+                .collect(Collectors.joining("\n"));
     }
 
     static String readable(Duration duration) {
