@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.trustline.infra.launcher.FreePorts;
 import io.trustline.infra.launcher.ManagedProcess;
+import io.trustline.infra.launcher.TrustlineHome;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,6 +125,22 @@ class LocalPlatformTest {
         assertThat(kafka.isAlive()).isFalse();
         assertThat(mongo.isAlive()).isFalse();
         assertThat(accepts(settings.mongoPort())).isFalse();
+    }
+
+    @Test
+    void aLauncherEndedBySigterm_takesItsBrokerMongoAndServicesWithIt() {
+        ManagedProcess launcher = ManagedProcess.mainClass("launcher",
+                List.of("-D" + TrustlineHome.PROPERTY + "=" + TrustlineHome.locate()), System.getProperty("java.class.path"),
+                LauncherForTests.class.getName(), List.of(dataDir.toString()), Map.of(), dataDir.resolve("launcher.log"));
+        launcher.start().awaitLogLine(Pattern.compile("^" + LauncherForTests.READY), Duration.ofMinutes(3));
+        List<ProcessHandle> children = ProcessHandle.of(launcher.pid()).orElseThrow().children().toList();
+        assertThat(children).hasSize(3);
+
+        ProcessHandle.of(launcher.pid()).orElseThrow().destroy();
+
+        // a service notices at once and stops gracefully, or halts after 10 s: the broker and Mongo are gone too
+        await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+        assertThat(dataDir.resolve("logs/intake.log")).content().containsPattern("launcher process \\d+ .*; shutting down");
     }
 
     @Test
