@@ -4,6 +4,7 @@ import io.cloudevents.jackson.JsonFormat;
 import io.trustline.notification.signing.WebhookSigner;
 import io.trustline.notification.targets.TargetAddressGuard;
 import io.trustline.notification.targets.TargetRefused;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -11,16 +12,18 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The one place a delivery goes over HTTP: a POST of the structured CloudEvent, redirects not followed, the whole
@@ -38,8 +41,12 @@ public class WebhookSender {
     private final WebhookSigner signer;
     private final Clock clock = Clock.systemUTC();
     private final Duration requestTimeout;
-    private final Duration wholeAttempt;
     private final int responseLimit;
+    private final ScheduledExecutorService bodyDeadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "webhook-body-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Inject
     WebhookSender(WebhookDeliverySettings settings, TargetAddressGuard guard, WebhookSigner signer) {
@@ -50,7 +57,6 @@ public class WebhookSender {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.requestTimeout = settings.requestTimeout();
-        this.wholeAttempt = settings.connectTimeout().plus(settings.requestTimeout());
         this.responseLimit = settings.responseLimit();
     }
 
@@ -76,21 +82,21 @@ public class WebhookSender {
         if (replayId != null) {
             request.header(REPLAY_ID, replayId);
         }
-        CompletableFuture<HttpResponse<Void>> answer = http.sendAsync(request.build(),
-                info -> new DiscardingSubscriber(responseLimit));
         try {
-            HttpResponse<Void> response = answer.get(wholeAttempt.toMillis(), TimeUnit.MILLISECONDS);
+            // send, not sendAsync: sendAsync hands every answer to CompletableFuture's default executor, which on a
+            // machine with fewer than 3 cores starts a thread per call
+            HttpResponse<Void> response = http.send(request.build(),
+                    info -> new DiscardingSubscriber(responseLimit, bodyDeadlines, requestTimeout));
             return new AttemptOutcome.Answered(response.statusCode(),
                     response.headers().firstValue("Retry-After").orElse(null), since(started));
-        } catch (TimeoutException slow) {
-            answer.cancel(true);
-            return new AttemptOutcome.NoAnswer("no answer within " + wholeAttempt, since(started));
-        } catch (ExecutionException failed) {
-            return new AttemptOutcome.NoAnswer(describe(failed.getCause()), since(started));
-        } catch (InterruptedException stopping) {
-            answer.cancel(true);
-            throw stopping;
+        } catch (IOException | IllegalArgumentException failed) {
+            return new AttemptOutcome.NoAnswer(describe(failed), since(started));
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        bodyDeadlines.shutdownNow();
     }
 
     private static Duration since(long started) {
@@ -101,7 +107,7 @@ public class WebhookSender {
         if (cause instanceof ConnectException) {
             return "connection refused or not reachable";
         }
-        if (cause instanceof java.net.http.HttpTimeoutException) {
+        if (cause instanceof HttpTimeoutException) {
             return "no answer within the timeout: " + cause.getMessage();
         }
         if (cause instanceof IOException || cause instanceof IllegalArgumentException) {
@@ -110,16 +116,23 @@ public class WebhookSender {
         return String.valueOf(cause);
     }
 
-    /** Reads up to {@code limit} bytes of a body and completes; the rest is not waited for. */
+    /**
+     * Reads up to {@code limit} bytes of a body and completes; the rest is not waited for. The client's own timeout
+     * ends when the headers arrive, so a body still unfinished {@code deadline} after them is given up here.
+     */
     private static final class DiscardingSubscriber implements HttpResponse.BodySubscriber<Void> {
 
         private final CompletableFuture<Void> done = new CompletableFuture<>();
         private final int limit;
+        private final ScheduledExecutorService deadlines;
+        private final Duration deadline;
         private long read;
         private Flow.Subscription subscription;
 
-        DiscardingSubscriber(int limit) {
+        DiscardingSubscriber(int limit, ScheduledExecutorService deadlines, Duration deadline) {
             this.limit = limit;
+            this.deadlines = deadlines;
+            this.deadline = deadline;
         }
 
         @Override
@@ -130,6 +143,11 @@ public class WebhookSender {
         @Override
         public void onSubscribe(Flow.Subscription subscription) {
             this.subscription = subscription;
+            ScheduledFuture<?> giveUp = deadlines.schedule(() -> {
+                subscription.cancel();
+                done.completeExceptionally(new HttpTimeoutException("the answer's body did not end within " + deadline));
+            }, deadline.toMillis(), TimeUnit.MILLISECONDS);
+            done.whenComplete((ended, failed) -> giveUp.cancel(false));
             subscription.request(1);
         }
 
