@@ -151,6 +151,17 @@ public final class KafkaTestTopics {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
+    /** How many records the topic holds now (all partitions); 0 for a topic no one has written to. */
+    public static long recordCount(String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = newConsumer(TrustlineInfraResource.kafkaBootstrapServers())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
+            return consumer.endOffsets(partitions).entrySet().stream()
+                    .mapToLong(end -> end.getValue() - beginning.get(end.getKey())).sum();
+        }
+    }
+
     private static <V> List<ConsumerRecord<String, V>> readUntil(String bootstrapServers, String topic,
                                                                  Function<ConsumerRecord<String, byte[]>, Optional<ConsumerRecord<String, V>>> convert,
                                                                  Predicate<List<ConsumerRecord<String, V>>> condition,

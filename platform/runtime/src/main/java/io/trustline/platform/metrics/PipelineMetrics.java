@@ -117,7 +117,8 @@ public class PipelineMetrics {
         return duration.isNegative() ? Duration.ZERO : duration;
     }
 
-    static Duration[] seconds(double... bounds) {
+    /** Bucket bounds in seconds, for a timer's {@code serviceLevelObjectives}. */
+    public static Duration[] seconds(double... bounds) {
         Duration[] durations = new Duration[bounds.length];
         for (int i = 0; i < bounds.length; i++) {
             durations[i] = Duration.ofNanos((long) (bounds[i] * 1_000_000_000L));
