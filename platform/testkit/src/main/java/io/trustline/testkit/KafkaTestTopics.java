@@ -137,12 +137,17 @@ public final class KafkaTestTopics {
 
     /** Publishes a CloudEvent in binary mode, as the platform's relay does. */
     public static void publish(String topic, String key, CloudEvent event) {
-        send(KafkaMessageFactory.createWriter(topic, key).writeBinary(event));
+        send(TrustlineInfraResource.kafkaBootstrapServers(), KafkaMessageFactory.createWriter(topic, key).writeBinary(event));
     }
 
     /** Publishes an arbitrary record with the given headers, e.g. one that is not a CloudEvent at all. */
     public static void publishRaw(String topic, String key, byte[] value, List<Header> headers) {
-        send(new ProducerRecord<>(topic, null, key, value, headers));
+        publishRawTo(TrustlineInfraResource.kafkaBootstrapServers(), topic, key, value, headers);
+    }
+
+    /** As {@link #publishRaw(String, String, byte[], List)}, to a broker the test kit did not start. */
+    public static void publishRawTo(String bootstrapServers, String topic, String key, byte[] value, List<Header> headers) {
+        send(bootstrapServers, new ProducerRecord<>(topic, null, key, value, headers));
     }
 
     /** The last value of a header as UTF-8 text, or null when the record has no such header. */
@@ -197,10 +202,6 @@ public final class KafkaTestTopics {
             }
         }
         throw new AssertionError("topic " + topic + " has no partitions within the timeout");
-    }
-
-    private static void send(ProducerRecord<String, byte[]> record) {
-        send(TrustlineInfraResource.kafkaBootstrapServers(), record);
     }
 
     private static void send(String bootstrapServers, ProducerRecord<String, byte[]> record) {
