@@ -137,18 +137,34 @@ public final class KafkaTestTopics {
 
     /** Publishes a CloudEvent in binary mode, as the platform's relay does. */
     public static void publish(String topic, String key, CloudEvent event) {
-        send(KafkaMessageFactory.createWriter(topic, key).writeBinary(event));
+        send(TrustlineInfraResource.kafkaBootstrapServers(), KafkaMessageFactory.createWriter(topic, key).writeBinary(event));
     }
 
     /** Publishes an arbitrary record with the given headers, e.g. one that is not a CloudEvent at all. */
     public static void publishRaw(String topic, String key, byte[] value, List<Header> headers) {
-        send(new ProducerRecord<>(topic, null, key, value, headers));
+        publishRawTo(TrustlineInfraResource.kafkaBootstrapServers(), topic, key, value, headers);
+    }
+
+    /** As {@link #publishRaw(String, String, byte[], List)}, to a broker the test kit did not start. */
+    public static void publishRawTo(String bootstrapServers, String topic, String key, byte[] value, List<Header> headers) {
+        send(bootstrapServers, new ProducerRecord<>(topic, null, key, value, headers));
     }
 
     /** The last value of a header as UTF-8 text, or null when the record has no such header. */
     public static String header(ConsumerRecord<String, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** How many records the topic holds now (all partitions); 0 for a topic no one has written to. */
+    public static long recordCount(String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = newConsumer(TrustlineInfraResource.kafkaBootstrapServers())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
+            return consumer.endOffsets(partitions).entrySet().stream()
+                    .mapToLong(end -> end.getValue() - beginning.get(end.getKey())).sum();
+        }
     }
 
     private static <V> List<ConsumerRecord<String, V>> readUntil(String bootstrapServers, String topic,
@@ -186,10 +202,6 @@ public final class KafkaTestTopics {
             }
         }
         throw new AssertionError("topic " + topic + " has no partitions within the timeout");
-    }
-
-    private static void send(ProducerRecord<String, byte[]> record) {
-        send(TrustlineInfraResource.kafkaBootstrapServers(), record);
     }
 
     private static void send(String bootstrapServers, ProducerRecord<String, byte[]> record) {

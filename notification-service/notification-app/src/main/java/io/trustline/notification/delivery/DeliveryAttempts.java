@@ -29,6 +29,8 @@ class DeliveryAttempts {
     DeliveryOutcomes outcomes;
     @Inject
     CommandGateway commands;
+    @Inject
+    WebhookAttemptMetrics metrics;
     private final DeliveryPolicy policy;
 
     @Inject
@@ -47,6 +49,7 @@ class DeliveryAttempts {
                 delivery.body().getBytes(StandardCharsets.UTF_8), delivery.replayId());
         Instant endedAt = clock.instant();
         DeliveryPolicy.Verdict verdict = policy.decide(outcome, attempt, endedAt, failingSince);
+        metrics.attempted(delivery.eventType(), verdict.status(), outcome.latency());
         outcomes.record(event(delivery, attempt, outcome, verdict, endedAt));
         deliveries.recordAttempt(delivery, attempt, verdict, outcome, endedAt);
         verdict.disable().ifPresent(disable -> {

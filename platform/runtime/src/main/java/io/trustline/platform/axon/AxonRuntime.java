@@ -6,6 +6,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.trustline.platform.command.IdempotentCommands;
 import io.trustline.platform.json.TrustlineJson;
+import io.trustline.platform.metrics.AppendedEventsMonitor;
+import io.trustline.platform.metrics.PipelineMetrics;
 import io.trustline.platform.relay.OutboxRelay;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +40,7 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperev
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.monitoring.MultiMessageMonitor;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.serialization.Serializer;
@@ -84,7 +87,8 @@ public class AxonRuntime {
                 @ConfigProperty(name = "trustline.deadlines.poll-interval", defaultValue = "PT15S") Duration deadlinePollInterval,
                 Instance<AxonModule> modules,
                 Instance<AxonMessageHandlers> handlers,
-                OutboxRelay relay) {
+                OutboxRelay relay,
+                PipelineMetrics metrics) {
         Serializer serializer = JacksonSerializer.builder().objectMapper(TrustlineJson.newObjectMapper()).build();
         MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build();
         MongoEventStorageEngine storageEngine = eventStorageEngine(template, serializer, storageBatchSize, lookBack);
@@ -94,7 +98,7 @@ public class AxonRuntime {
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
-                .configureEventStore(c -> embeddedEventStore(c, storageEngine, cachedEvents))
+                .configureEventStore(c -> embeddedEventStore(c, storageEngine, cachedEvents, metrics))
                 // replacing the list drops Axon's default, so MessageOriginProvider is named again
                 .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
                         IdempotentCommands.correlationData()));
@@ -116,7 +120,7 @@ public class AxonRuntime {
         if (modules.stream().anyMatch(AxonModule::schedulesDeadlines)) {
             deadlines = new PersistentDeadlines(connectionString.orElseThrow(() -> new IllegalStateException(
                     "persistent deadlines need quarkus.mongodb.connection-string: JobRunr builds its own client from it")),
-                    database, deadlinePollInterval);
+                    database, deadlinePollInterval, metrics);
             deadlines.configure(configurer, serializer);
         } else {
             deadlines = null;
@@ -154,11 +158,13 @@ public class AxonRuntime {
      * {@code cachedEvents × rate × look-back} ids. At 10 000 it exhausted a 256 MB heap at about 60 events/s (webhook
      * deliveries, each appending its outcome); processors that fall further behind than the cache read from MongoDB.
      */
-    private static EventStore embeddedEventStore(Configuration c, MongoEventStorageEngine storageEngine, int cachedEvents) {
+    private static EventStore embeddedEventStore(Configuration c, MongoEventStorageEngine storageEngine, int cachedEvents,
+                                                 PipelineMetrics metrics) {
         EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .cachedEvents(cachedEvents)
-                .messageMonitor(c.messageMonitor(EmbeddedEventStore.class, "eventStore"))
+                .messageMonitor(new MultiMessageMonitor<>(c.messageMonitor(EmbeddedEventStore.class, "eventStore"),
+                        new AppendedEventsMonitor(metrics)))
                 .spanFactory(c.getComponent(EventBusSpanFactory.class))
                 .build();
         c.onShutdown(eventStore::shutDown);

@@ -6,6 +6,8 @@ import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import io.trustline.platform.metrics.PipelineMetrics;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -45,14 +47,16 @@ final class PersistentDeadlines {
     private final String connectionString;
     private final String database;
     private final Duration pollInterval;
+    private final PipelineMetrics metrics;
     private JobRunrDeadlineManager manager;
     private BackgroundJobServer server;
     private MongoDBStorageProvider storage;
 
-    PersistentDeadlines(String connectionString, String database, Duration pollInterval) {
+    PersistentDeadlines(String connectionString, String database, Duration pollInterval, PipelineMetrics metrics) {
         this.connectionString = connectionString;
         this.database = database;
         this.pollInterval = pollInterval;
+        this.metrics = metrics;
     }
 
     void configure(Configurer configurer, Serializer serializer) {
@@ -76,6 +80,7 @@ final class PersistentDeadlines {
                     .serializer(serializer)
                     .transactionManager(NoTransactionManager.INSTANCE)
                     .spanFactory(c.spanFactory()), pollInterval);
+            manager.registerHandlerInterceptor(new DeadlineFiringLag(metrics, Clock.systemUTC()));
             return manager;
         });
         JobActivator activator = new JobActivator() {

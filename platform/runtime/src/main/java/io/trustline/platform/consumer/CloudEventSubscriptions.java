@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.trustline.platform.json.TrustlineJson;
 import io.trustline.platform.kafka.KafkaClients;
+import io.trustline.platform.metrics.PipelineMetrics;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,12 +40,14 @@ public class CloudEventSubscriptions implements HealthCheck {
     DeadLetters deadLetters;
     @Inject
     SubscriberSettings settings;
+    @Inject
+    PipelineMetrics metrics;
 
     void start(@Observes @Priority(200) StartupEvent event) {
         for (CloudEventSubscriber subscriber : subscribers) {
             SubscriberLoop loop = new SubscriberLoop(subscriber,
                     kafka.newConsumer(subscriber.name(), settings.maxPollRecords()),
-                    appliedEvents, deadLetters, settings, TrustlineJson.newObjectMapper(), Clock.systemUTC());
+                    appliedEvents, deadLetters, settings, TrustlineJson.newObjectMapper(), Clock.systemUTC(), metrics);
             Thread thread = new Thread(loop, kafka.consumerGroup(subscriber.name()));
             loops.put(subscriber.name(), loop);
             threads.put(subscriber.name(), thread);

@@ -1,6 +1,7 @@
 package io.trustline.platform.consumer;
 
 import io.trustline.platform.kafka.KafkaClients;
+import io.trustline.platform.metrics.PipelineMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -31,10 +32,12 @@ public class DeadLetters {
     public static final String ATTEMPTS = "trustline_attempts";
 
     private final KafkaClients kafka;
+    private final PipelineMetrics metrics;
 
     @Inject
-    DeadLetters(KafkaClients kafka) {
+    DeadLetters(KafkaClients kafka, PipelineMetrics metrics) {
         this.kafka = kafka;
+        this.metrics = metrics;
     }
 
     /** Returns once the broker acknowledged the dead letter; throws if it did not. */
@@ -52,6 +55,7 @@ public class DeadLetters {
         headers.add(SUBSCRIBER, bytes(subscriber));
         headers.add(ATTEMPTS, bytes(Integer.toString(attempts)));
         kafka.producer().send(letter).get(30, TimeUnit.SECONDS);
+        metrics.deadLettered(subscriber, failed.topic());
     }
 
     private static byte[] bytes(String value) {

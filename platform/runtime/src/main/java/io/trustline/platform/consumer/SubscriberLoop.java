@@ -4,12 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.trustline.platform.failure.FailureKind;
+import io.trustline.platform.metrics.PipelineMetrics;
+import io.trustline.platform.metrics.PipelineMetrics.ConsumeOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -31,6 +37,10 @@ import org.jboss.logging.Logger;
  * Only a handler failure that the same input will cause again goes through {@code maxAttempts} and then
  * to {@code <topic>.dlq}. An outage therefore never dead-letters an event and never skips one, and a
  * loop asked to stop leaves a failing record uncommitted instead of dead-lettering it early.
+ *
+ * <p>Metrics: every record finished counts once as applied, duplicate or dead-lettered; after each poll the lag of
+ * each topic (records not yet read from the partitions this instance holds) is taken from the consumer's own fetch
+ * state, without asking the broker.
  */
 final class SubscriberLoop implements Runnable {
 
@@ -46,11 +56,14 @@ final class SubscriberLoop implements Runnable {
     private final Clock clock;
     private final CloudEventDeserializer decoder = new CloudEventDeserializer();
     private final PartitionPauses pauses;
+    private final PipelineMetrics metrics;
+    private final Map<String, AtomicLong> lagByTopic = new LinkedHashMap<>();
     private volatile boolean running = true;
     private volatile boolean polling;
 
     SubscriberLoop(CloudEventSubscriber subscriber, KafkaConsumer<String, byte[]> consumer, AppliedEventLog appliedEvents,
-                   DeadLetters deadLetters, SubscriberSettings settings, ObjectMapper json, Clock clock) {
+                   DeadLetters deadLetters, SubscriberSettings settings, ObjectMapper json, Clock clock,
+                   PipelineMetrics metrics) {
         this.subscriber = subscriber;
         this.consumer = consumer;
         this.appliedEvents = appliedEvents;
@@ -59,6 +72,10 @@ final class SubscriberLoop implements Runnable {
         this.json = json;
         this.clock = clock;
         this.pauses = new PartitionPauses(settings);
+        this.metrics = metrics;
+        for (String topic : subscriber.topics()) {
+            lagByTopic.put(topic, metrics.consumerLag(subscriber.name(), topic));
+        }
     }
 
     @Override
@@ -72,6 +89,7 @@ final class SubscriberLoop implements Runnable {
                 for (TopicPartition partition : records.partitions()) {
                     processPartition(partition, records.records(partition));
                 }
+                updateLag();
             }
         } catch (WakeupException e) {
             if (running) {
@@ -116,9 +134,11 @@ final class SubscriberLoop implements Runnable {
             LOG.warnf("%s-%d@%d is not a CloudEvent; moved to %s%s", record.topic(), record.partition(), record.offset(),
                     record.topic(), DeadLetters.SUFFIX);
             deadLetters.send(record, subscriber.name(), 1, notACloudEvent);
+            metrics.consumed(subscriber.name(), record.topic(), ConsumeOutcome.DEAD_LETTERED);
             return;
         }
         if (appliedEvents.contains(subscriber.name(), cloudEvent.getId())) {
+            metrics.consumed(subscriber.name(), record.topic(), ConsumeOutcome.DUPLICATE);
             return;
         }
         IncomingEvent event = new IncomingEvent(cloudEvent, json);
@@ -127,6 +147,7 @@ final class SubscriberLoop implements Runnable {
             try {
                 subscriber.handle(event);
                 appliedEvents.record(subscriber.name(), event.id(), event.type());
+                metrics.consumed(subscriber.name(), record.topic(), ConsumeOutcome.APPLIED);
                 return;
             } catch (InterruptedException stopping) {
                 throw stopping;
@@ -149,6 +170,24 @@ final class SubscriberLoop implements Runnable {
         LOG.errorf(lastFailure, "%s gave up on %s %s: it fails the same way every time; moved to %s%s",
                 subscriber.name(), event.type(), event.id(), record.topic(), DeadLetters.SUFFIX);
         deadLetters.send(record, subscriber.name(), settings.maxAttempts(), lastFailure);
+        metrics.consumed(subscriber.name(), record.topic(), ConsumeOutcome.DEAD_LETTERED);
+    }
+
+    /** A topic none of whose partitions has a known lag yet (just assigned, nothing fetched) keeps its last value. */
+    private void updateLag() {
+        Map<String, Long> lags = new HashMap<>();
+        for (TopicPartition partition : consumer.assignment()) {
+            OptionalLong lag = consumer.currentLag(partition);
+            if (lag.isPresent()) {
+                lags.merge(partition.topic(), lag.getAsLong(), Long::sum);
+            }
+        }
+        lags.forEach((topic, lag) -> {
+            AtomicLong gauge = lagByTopic.get(topic);
+            if (gauge != null) {
+                gauge.set(lag);
+            }
+        });
     }
 
     /**

@@ -13,7 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Every API call carries {@code Authorization: Bearer <api key>}; the key decides the tenant. Health,
- * OpenAPI and Swagger UI under {@code /q/} stay open for operators and probes, and so do the paths a service
+ * metrics, OpenAPI and Swagger UI under {@code /q/} stay open for operators, probes and Prometheus (inside the
+ * network: the public ingress does not route {@code /q/}), and so do the paths a service
  * lists in {@code trustline.api-keys.paths-without-key} (regular expressions matching the whole path): calls
  * that prove who sent them another way, such as a PSA's signed webhook, and take their tenant from what they
  * address. No tenant is set for them.

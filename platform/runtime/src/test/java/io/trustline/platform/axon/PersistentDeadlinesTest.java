@@ -7,10 +7,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Projections;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.trustline.infra.launcher.FreePorts;
 import io.trustline.infra.launcher.MongoStandIn;
 import io.trustline.infra.launcher.TrustlineHome;
 import io.trustline.platform.json.TrustlineJson;
+import io.trustline.platform.metrics.PipelineMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
@@ -81,9 +85,14 @@ class PersistentDeadlinesTest {
         before.configuration.commandGateway().sendAndWait(new SetReminder(id, Instant.now().plusSeconds(2)));
         before.stop();
 
-        start();
+        Running after = start();
 
         await().atMost(POLL.multipliedBy(4)).until(() -> reminded(id) == 1);
+        // its due instant travelled with the job: the instance that fired it knows how late that was
+        Timer lag = after.meters.get(PipelineMetrics.DEADLINE_FIRING_LAG).tag("deadline", "remind").timer();
+        assertThat(lag.count()).isEqualTo(1);
+        assertThat(lag.totalTime(TimeUnit.MILLISECONDS)).isPositive().isLessThan(POLL.multipliedBy(3).toMillis());
+        assertThat(before.meters.find(PipelineMetrics.DEADLINE_FIRING_LAG).timer()).isNull();
     }
 
     @Test
@@ -127,12 +136,14 @@ class PersistentDeadlinesTest {
                 .configureSerializer(c -> serializer)
                 .configureEmbeddedEventStore(c -> events)
                 .configureAggregate(Reminder.class);
-        PersistentDeadlines deadlines = new PersistentDeadlines(mongo.connectionString(), database, POLL);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        PersistentDeadlines deadlines = new PersistentDeadlines(mongo.connectionString(), database, POLL,
+                new PipelineMetrics(meters));
         deadlines.configure(configurer, serializer);
         Configuration configuration = configurer.buildConfiguration();
         configuration.start();
         deadlines.start(configuration);
-        Running instance = new Running(configuration, deadlines);
+        Running instance = new Running(configuration, deadlines, meters);
         running.add(instance);
         return instance;
     }
@@ -140,11 +151,13 @@ class PersistentDeadlinesTest {
     private static final class Running {
         final Configuration configuration;
         final PersistentDeadlines deadlines;
+        final SimpleMeterRegistry meters;
         boolean stopped;
 
-        Running(Configuration configuration, PersistentDeadlines deadlines) {
+        Running(Configuration configuration, PersistentDeadlines deadlines, SimpleMeterRegistry meters) {
             this.configuration = configuration;
             this.deadlines = deadlines;
+            this.meters = meters;
         }
 
         void stop() {

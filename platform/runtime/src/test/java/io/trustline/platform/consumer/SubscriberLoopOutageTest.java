@@ -15,11 +15,13 @@ import com.mongodb.client.model.Updates;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventSerializer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.trustline.infra.launcher.FreePorts;
 import io.trustline.infra.launcher.KafkaBroker;
 import io.trustline.infra.launcher.MongoStandIn;
 import io.trustline.platform.json.TrustlineJson;
 import io.trustline.platform.kafka.KafkaClients;
+import io.trustline.platform.metrics.PipelineMetrics;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,6 +71,8 @@ class SubscriberLoopOutageTest {
     private final int handlerMongoPort = FreePorts.next();
     private MongoStandIn handlerMongo;
     private MongoClient handlerClient;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final PipelineMetrics metrics = new PipelineMetrics(meters);
     private SubscriberLoop loop;
     private Thread loopThread;
 
@@ -147,6 +151,13 @@ class SubscriberLoopOutageTest {
                 .isEmpty();
         assertThat(appliedIds(applied)).doesNotContainAnyElementsOf(before);
         assertThat(recordsOn(topic + DeadLetters.SUFFIX)).as("dead letters").isZero();
+        // the meters agree: twenty records applied once each, none dead-lettered, none left to read
+        assertThat(meters.get(PipelineMetrics.EVENTS_CONSUMED).tag("outcome", "applied").counter().count()).isEqualTo(20);
+        assertThat(meters.find(PipelineMetrics.EVENTS_CONSUMED).tag("outcome", "dead_lettered").counter()).isNull();
+        assertThat(meters.find(PipelineMetrics.EVENTS_DEAD_LETTERED).counter()).isNull();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                meters.get(PipelineMetrics.CONSUMER_LAG).tags("subscriber", "counting-" + topic, "topic", topic)
+                        .gauge().value()).isZero());
     }
 
     private MongoStandIn startHandlerMongo() throws Exception {
@@ -162,8 +173,8 @@ class SubscriberLoopOutageTest {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         loop = new SubscriberLoop(subscriber,
                 new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
-                new AppliedEventLog(platformClient, DATABASE), new DeadLetters(kafka), settings(),
-                TrustlineJson.newObjectMapper(), Clock.systemUTC());
+                new AppliedEventLog(platformClient, DATABASE), new DeadLetters(kafka, metrics), settings(),
+                TrustlineJson.newObjectMapper(), Clock.systemUTC(), metrics);
         loopThread = new Thread(loop, "subscriber-loop-under-test");
         loopThread.start();
     }
