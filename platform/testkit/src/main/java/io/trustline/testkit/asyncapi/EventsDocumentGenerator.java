@@ -275,6 +275,8 @@ final class EventsDocumentGenerator {
         header(required, properties, DeadLetters.ERROR_MESSAGE, "string", null, "The last error's message.");
         header(required, properties, DeadLetters.ERROR_STACKTRACE, "string", null,
                 "The last error's stack trace, cut after 4000 characters.");
+        schema.putObject("additionalProperties").put("type", "string")
+                .put("description", "The original record's headers, unchanged.");
         return schema;
     }
 
