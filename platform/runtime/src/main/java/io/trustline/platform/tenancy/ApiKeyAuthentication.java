@@ -1,5 +1,6 @@
 package io.trustline.platform.tenancy;
 
+import io.trustline.platform.asyncapi.AsyncApiResource;
 import io.trustline.platform.problem.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,7 +14,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Every API call carries {@code Authorization: Bearer <api key>}; the key decides the tenant. Health,
- * OpenAPI and Swagger UI under {@code /q/} stay open for operators and probes, and so do the paths a service
+ * OpenAPI and Swagger UI under {@code /q/} and the AsyncAPI document ({@code /asyncapi.yaml}) stay open for
+ * operators, probes and tools, and so do the paths a service
  * lists in {@code trustline.api-keys.paths-without-key} (regular expressions matching the whole path): calls
  * that prove who sent them another way, such as a PSA's signed webhook, and take their tenant from what they
  * address. No tenant is set for them.
@@ -38,7 +40,7 @@ public class ApiKeyAuthentication {
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> authenticate(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (path.startsWith("/q/") || path.equals("/q") || withoutKey(path)) {
+        if (path.startsWith("/q/") || path.equals("/q") || path.equals(AsyncApiResource.PATH) || withoutKey(path)) {
             return Optional.empty();
         }
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);

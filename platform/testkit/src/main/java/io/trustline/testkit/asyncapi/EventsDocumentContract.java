@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trustline.platform.asyncapi.ServiceAsyncApi;
 import io.trustline.platform.json.TrustlineJson;
 import io.trustline.testkit.asyncapi.EventsDocumentGenerator.GoldenFile;
 import io.trustline.testkit.asyncapi.EventsDocumentGenerator.Message;
@@ -58,11 +59,6 @@ public final class EventsDocumentContract {
      */
     public static EventsDocumentContract of(Class<?> topics, Class<?> eventTypes) {
         return new EventsDocumentContract(topics, eventTypes);
-    }
-
-    /** Where a topic's document lives in its {@code *-api} module, and on the classpath below {@code asyncapi/}. */
-    public static String resourceName(String topic) {
-        return "asyncapi/" + topic + ".yaml";
     }
 
     /**
@@ -167,7 +163,8 @@ public final class EventsDocumentContract {
 
     private static Path documentFile(Class<?> topics) {
         try {
-            return Path.of("src", "main", "resources").resolve(resourceName((String) topics.getField("EVENTS").get(null)));
+            return Path.of("src", "main", "resources")
+                    .resolve(ServiceAsyncApi.resourceName((String) topics.getField("EVENTS").get(null)));
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(topics.getName() + " has no public constant EVENTS", e);
         }
