@@ -1,5 +1,6 @@
 package io.trustline.platform.tenancy;
 
+import io.trustline.platform.asyncapi.AsyncApiResource;
 import io.trustline.platform.problem.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,8 +14,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Every API call carries {@code Authorization: Bearer <api key>}; the key decides the tenant. Health,
- * metrics, OpenAPI and Swagger UI under {@code /q/} stay open for operators, probes and Prometheus (inside the
- * network: the public ingress does not route {@code /q/}), and so do the paths a service
+ * metrics, OpenAPI and Swagger UI under {@code /q/} and the AsyncAPI document ({@code /asyncapi.yaml}) stay open
+ * for operators, probes, Prometheus and tools (inside the network: the public ingress does not route {@code /q/}),
+ * and so do the paths a service
  * lists in {@code trustline.api-keys.paths-without-key} (regular expressions matching the whole path): calls
  * that prove who sent them another way, such as a PSA's signed webhook, and take their tenant from what they
  * address. No tenant is set for them.
@@ -39,7 +41,7 @@ public class ApiKeyAuthentication {
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> authenticate(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (path.startsWith("/q/") || path.equals("/q") || withoutKey(path)) {
+        if (path.startsWith("/q/") || path.equals("/q") || path.equals(AsyncApiResource.PATH) || withoutKey(path)) {
             return Optional.empty();
         }
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
