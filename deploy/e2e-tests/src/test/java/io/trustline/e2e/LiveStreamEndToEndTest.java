@@ -18,10 +18,12 @@ import io.trustline.notification.api.NotificationTopics;
 import io.trustline.platform.keys.ApiKeyHash;
 import io.trustline.relationship.api.RelationshipEventTypes;
 import io.trustline.relationship.api.RelationshipTopics;
+import io.trustline.testkit.KafkaTestTopics;
 import io.trustline.testkit.sse.SseClient;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -200,8 +202,7 @@ class LiveStreamEndToEndTest {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = TOPICS.stream()
-                    .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                            .map(info -> new TopicPartition(topic, info.partition())))
+                    .flatMap(topic -> KafkaTestTopics.partitionsOf(consumer, topic, Instant.now().plusSeconds(60)).stream())
                     .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

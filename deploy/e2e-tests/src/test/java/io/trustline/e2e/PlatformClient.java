@@ -228,9 +228,7 @@ final class PlatformClient {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "e2e-reader-" + UUID.randomUUID()),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
+            List<TopicPartition> partitions = KafkaTestTopics.partitionsOf(consumer, topic, Instant.now().plusSeconds(60));
             Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
             return consumer.endOffsets(partitions).entrySet().stream()
                     .mapToLong(end -> end.getValue() - beginning.get(end.getKey()))

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -159,8 +160,7 @@ public final class KafkaTestTopics {
     /** How many records the topic holds now (all partitions); 0 for a topic no one has written to. */
     public static long recordCount(String topic) {
         try (KafkaConsumer<String, byte[]> consumer = newConsumer(TrustlineInfraResource.kafkaBootstrapServers())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            List<TopicPartition> partitions = partitionsOf(consumer, topic, Instant.now().plusSeconds(60));
             Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
             return consumer.endOffsets(partitions).entrySet().stream()
                     .mapToLong(end -> end.getValue() - beginning.get(end.getKey())).sum();
@@ -192,16 +192,24 @@ public final class KafkaTestTopics {
         return List.copyOf(read);
     }
 
-    private static List<TopicPartition> partitionsOf(KafkaConsumer<String, byte[]> consumer, String topic, Instant deadline) {
-        // asking for the metadata creates the topic on a broker that creates topics on first use
+    /**
+     * The topic's partitions, asked for again until the deadline: asking creates the topic on a broker that creates
+     * topics on first use, and a broker slowed by a loaded machine can let one metadata request time out.
+     */
+    public static List<TopicPartition> partitionsOf(Consumer<?, ?> consumer, String topic, Instant deadline) {
+        org.apache.kafka.common.errors.TimeoutException lastTimeout = null;
         while (Instant.now().isBefore(deadline)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            if (!partitions.isEmpty()) {
-                return partitions;
+            try {
+                List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                        .map(info -> new TopicPartition(topic, info.partition())).toList();
+                if (!partitions.isEmpty()) {
+                    return partitions;
+                }
+            } catch (org.apache.kafka.common.errors.TimeoutException slowBroker) {
+                lastTimeout = slowBroker;
             }
         }
-        throw new AssertionError("topic " + topic + " has no partitions within the timeout");
+        throw new AssertionError("topic " + topic + " has no partitions within the timeout", lastTimeout);
     }
 
     private static void send(String bootstrapServers, ProducerRecord<String, byte[]> record) {
