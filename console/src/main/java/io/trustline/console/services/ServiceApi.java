@@ -55,7 +55,17 @@ public class ServiceApi {
      * them all at once. Read the key now: the request scope is gone on the thread that completes the future.
      */
     public CompletableFuture<ServiceAnswer> getAsync(Service service, String path, Map<String, String> query) {
-        return send(service, withKey(session.apiKey(), request(service, path, query)).GET().build());
+        return getAsync(session.apiKey(), service, path, query);
+    }
+
+    /** GET with a key read earlier, for calls chained off the request thread (following a cursor). */
+    public CompletableFuture<ServiceAnswer> getAsync(String apiKey, Service service, String path, Map<String, String> query) {
+        return send(service, withKey(apiKey, request(service, path, query)).GET().build());
+    }
+
+    /** The session's key, to pass to {@link #getAsync(String, Service, String, Map)} from the request thread. */
+    public String sessionKey() {
+        return session.apiKey();
     }
 
     /** GET with a key that is not (yet) a session's: sign-in checks the key with it. */

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 class SessionSecurityTest {
 
     private static final String KEY = "tl_test_secret_key_4711";
+    /** A page that needs no service, so these tests run without the four (the portfolio's is unreachable here). */
+    private static final String PAGE = "/models";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Inject
@@ -70,7 +72,7 @@ class SessionSecurityTest {
         given().redirects().follow(false).cookie(SessionCookie.NAME, session).header("X-CSRF-Token", "guessed")
                 .when().post("/sign-out").then().statusCode(403);
 
-        given().redirects().follow(false).cookie(SessionCookie.NAME, session).when().get("/").then().statusCode(200);
+        given().redirects().follow(false).cookie(SessionCookie.NAME, session).when().get(PAGE).then().statusCode(200);
     }
 
     @Test
@@ -115,6 +117,15 @@ class SessionSecurityTest {
     }
 
     @Test
+    void aPageWhoseServiceIsDown_saysWhich_insideTheLayout() {
+        String session = store.create(KEY);
+        given().cookie(SessionCookie.NAME, session).when().get("/")
+                .then().statusCode(502)
+                .body(containsString("the relationship service did not answer"))
+                .body(containsString("action=\"/sign-out\""));
+    }
+
+    @Test
     void theSessionCookie_isHttpOnly_sameSiteStrict_forTheWholeSite() {
         SessionCookie cookie = new SessionCookie(new io.trustline.console.ConsoleConfigForTests(false));
         assertThat(cookie.issue("abc")).isEqualTo("trustline_session=abc; Path=/; HttpOnly; SameSite=Strict");
@@ -153,14 +164,14 @@ class SessionSecurityTest {
     @Test
     void pages_sendAContentSecurityPolicy_allowingOnlyTheConsoleItself() {
         String session = store.create(KEY);
-        given().cookie(SessionCookie.NAME, session).when().get("/")
+        given().cookie(SessionCookie.NAME, session).when().get(PAGE)
                 .then().statusCode(200)
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
                 .header("Cache-Control", "no-store");
     }
 
     private static String csrfToken(String session) {
-        String page = given().cookie(SessionCookie.NAME, session).when().get("/").then().statusCode(200).extract().asString();
+        String page = given().cookie(SessionCookie.NAME, session).when().get(PAGE).then().statusCode(200).extract().asString();
         Matcher matcher = CSRF.matcher(page);
         assertThat(matcher.find()).as("a CSRF field on the page").isTrue();
         return matcher.group(1);
