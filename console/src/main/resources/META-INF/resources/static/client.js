@@ -13,7 +13,7 @@
   const css = getComputedStyle(document.documentElement);
   const trustColour = css.getPropertyValue('--trust').trim() || '#1f5fbf';
   const loyaltyColour = css.getPropertyValue('--loyalty').trim() || '#b35c00';
-  const day = (ms) => new Date(ms).toISOString().slice(0, 10);
+  const day = (ms) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 
   const datasets = [
     { label: 'Trust', data: points.map((p) => ({ x: p.t, y: p.trust })), borderColor: trustColour, backgroundColor: trustColour, stepped: 'before', pointRadius: 3, pointHoverRadius: 6 },
@@ -24,6 +24,13 @@
       { label: 'Trust (what if)', data: data.overlay.map((p) => ({ x: p.t, y: p.trust })), borderColor: trustColour, borderDash: [6, 4], stepped: 'before', pointRadius: 0, borderWidth: 1.5 },
       { label: 'Loyalty (what if)', data: data.overlay.map((p) => ({ x: p.t, y: p.loyalty })), borderColor: loyaltyColour, borderDash: [6, 4], stepped: 'before', pointRadius: 0, borderWidth: 1.5 });
   }
+
+  // the points' span with a margin, at least a day, so a young client's points are not squeezed into one spot
+  const times = points.map((p) => p.t).concat(data.overlay.map((p) => p.t));
+  const first = Math.min(...times);
+  const last = Math.max(...times);
+  const margin = Math.max((last - first) * 0.05, 12 * 3600 * 1000);
+  const range = { min: first - margin, max: last + margin };
 
   const detail = document.getElementById('point-detail');
   function show(index) {
@@ -53,9 +60,9 @@
       animation: false,
       maintainAspectRatio: false,
       parsing: true,
-      interaction: { mode: 'nearest', intersect: false, axis: 'x' },
+      interaction: { mode: 'index', intersect: false },
       scales: {
-        x: { type: 'linear', ticks: { callback: (value) => day(value), maxTicksLimit: 8 } },
+        x: { type: 'linear', min: range.min, max: range.max, ticks: { callback: (value) => day(value), maxTicksLimit: 8 } },
         y: { suggestedMin: 0, suggestedMax: 100 }
       },
       plugins: {

@@ -170,6 +170,7 @@ public class ClientResource {
                 .data("models", otherModels(modelsAnswer))
                 .data("problems", problems)
                 .data("recorded", recorded)
+                .data("eventId", recorded)
                 .data("recordedPending", recorded != null && !recordedShown && asOfInstant == null)
                 .data("recordedPoint", recordedPoint == null ? null : row(recordedPoint))
                 .data("failed", failed == null ? "" : failed.path())

@@ -117,7 +117,7 @@ class ConsoleEndToEndTest {
         browser.find("#form-meetings button[type=submit]").click();
         browser.awaitLoaded();
         // the relationship service scores the meeting moments later; the page polls and reloads once it has
-        await().atMost(Duration.ofSeconds(30)).until(() -> !browser.findAll("#recorded").isEmpty());
+        awaitOnPage("the recorded meeting's point", Duration.ofSeconds(30), () -> !browser.findAll("#recorded").isEmpty());
         assertThat(browser.find("#recorded").getText()).contains("MeetingHeld");
         assertThat(browser.findAll("#points tr[id] td:nth-child(2)")).extracting(WebElement::getText).contains("MeetingHeld");
         double loyaltyAfter = Double.parseDouble(browser.find("#loyalty-now").getText());
@@ -145,6 +145,17 @@ class ConsoleEndToEndTest {
         browser.open(console + "/clients/" + clientId);
         assertThat(browser.driver().getCurrentUrl()).endsWith("/sign-in");
         browser.assertNoSevereLogEntries("after sign-out");
+    }
+
+    /** Waits for the page to show something; failing, says what the page showed instead. */
+    private static void awaitOnPage(String what, Duration atMost, java.util.concurrent.Callable<Boolean> shown) {
+        try {
+            await().atMost(atMost).until(shown);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            browser.screenshot("failed-" + what.replaceAll("\\W+", "-"));
+            throw new AssertionError("no " + what + " within " + atMost + " on " + browser.driver().getCurrentUrl()
+                    + "; the page showed:\n" + browser.find("main").getText() + "\nbrowser log: " + browser.severeLogEntries(), e);
+        }
     }
 
     /** A real click on the chart's last trust point, where chart.js itself says it drew it. */
