@@ -200,9 +200,9 @@ final class StoryScript {
             return update(at, "IssueResolved");
         }
 
-        /** Autotask sends the resolution empty when a ticket is reopened. */
+        /** Autotask sends the resolution as null when a ticket is reopened. */
         PsaTicket reopened(Instant at) {
-            fields.put("resolvedDateTime", "");
+            fields.put("resolvedDateTime", null);
             fields.put("status", 8);
             return update(at, "IssueReopened");
         }
