@@ -60,11 +60,11 @@ public final class DemoCommand {
                 System.err.println("A request of the demo was recorded earlier with another body (a demo of another "
                         + "version?). Play it into a fresh data dir: ./trustline demo --data-dir DIR.");
             }
-            exit(started, 1);
+            exit(started, stopped);
             return;
         } catch (RuntimeException e) {
             System.err.println("\nThe demo stopped: " + e.getMessage());
-            exit(started, 1);
+            exit(started, stopped);
             return;
         }
         Duration playing = Duration.ofNanos(System.nanoTime() - playingAt);
@@ -94,12 +94,14 @@ public final class DemoCommand {
         return platform;
     }
 
-    private static void exit(LocalPlatform started, int status) {
+    /** A platform the demo started stays up for a look at what did get in; otherwise exits with 1. */
+    private static void exit(LocalPlatform started, CountDownLatch stopped) throws InterruptedException {
         if (started != null) {
             System.err.println("Trustline keeps running for a look (Ctrl-C stops it).");
+            stopped.await();
             return;
         }
-        System.exit(status);
+        System.exit(1);
     }
 
     private static void printSummary(List<Demo.StoryOutcome> outcomes, Duration playing, Duration total,
