@@ -16,16 +16,14 @@ import io.trustline.intake.api.IntakeEventTypes;
 import io.trustline.intake.api.IntakeTopics;
 import io.trustline.local.LocalPlatform;
 import io.trustline.local.LocalPlatformSettings;
+import io.trustline.local.demo.AutotaskWebhooks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +38,7 @@ class PsaWebhooksEndToEndTest {
 
     private static final String API_KEY = "psa-webhooks-test-key";
     private static final String SECRET = "autotask-e2e-webhook-secret";
+    private static final AutotaskWebhooks AUTOTASK = new AutotaskWebhooks(SECRET);
     private static final String COMPANY = "29683";
     private static final Instant CREATED = Instant.parse("2026-12-01T08:00:00Z");
     private static final Instant RESPONDED = Instant.parse("2026-12-01T08:12:00Z");
@@ -134,7 +133,7 @@ class PsaWebhooksEndToEndTest {
     private static Response send(String integrationId, String body) {
         return given().baseUri(client.url("intake"))
                 .contentType("application/json")
-                .header("X-Hook-Signature", "sha1=" + hmacSha1(body))
+                .header(AutotaskWebhooks.SIGNATURE_HEADER, AUTOTASK.signature(body))
                 .body(body.getBytes(StandardCharsets.UTF_8))
                 .when().post("/integrations/" + integrationId + "/events");
     }
@@ -148,27 +147,13 @@ class PsaWebhooksEndToEndTest {
         return webhook("Create", "TicketNote", noteId, 1, "{\"id\": " + noteId + ", " + fields + "}");
     }
 
-    /** The envelope Autotask documents for every webhook callout. */
     private static String webhook(String action, String entityType, long id, int sequence, String fields) {
-        return """
-                {"Action": "%s", "Guid": "%s", "EntityType": "%s", "Id": %d, "Fields": %s,
-                 "EventTime": "%s", "SequenceNumber": %d, "PersonId": 29682885}"""
-                .formatted(action, UUID.randomUUID(), entityType, id, fields, Instant.now(), sequence);
+        return AutotaskWebhooks.callout(action, UUID.randomUUID(), entityType, id, fields, Instant.now(), sequence);
     }
 
     private static List<Instant> instantsOf(List<CloudEvent> events, String type) {
         return events.stream().filter(event -> type.equals(event.getType()))
                 .map(event -> Instant.parse(PlatformClient.data(event).getString("occurredAt")))
                 .toList();
-    }
-
-    private static String hmacSha1(String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 is part of every JDK", e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.trustline.local;
 
 import io.trustline.infra.launcher.FreePorts;
+import io.trustline.platform.keys.ApiKeyHash;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,6 +29,9 @@ public record LocalPlatformSettings(Path dataDir, int kafkaPort, int controllerP
 
     public static final String DEV_TENANT = "dev";
     public static final String DEV_API_KEY = "tl_dev_local_only_key";
+    /** The tenant {@code ./trustline demo} plays the seed stories into, kept apart from the development tenant's data. */
+    public static final String DEMO_TENANT = "demo";
+    public static final String DEMO_API_KEY = "tl_demo_local_only_key";
     /**
      * The key intake seals integration secrets with in local runs: fixed, not generated, so secrets stored in a
      * kept data dir still open after a restart. For local runs only; production sets its own.
@@ -49,14 +53,19 @@ public record LocalPlatformSettings(Path dataDir, int kafkaPort, int controllerP
         serviceConfig = Map.copyOf(serviceConfig);
     }
 
-    /** The documented local run: fixed ports (console on 8080, services on 8081–8084), data kept under the data dir. */
+    /**
+     * The documented local run: fixed ports (console on 8080, services on 8081–8084), data kept under the data dir;
+     * the {@code demo} tenant is known too, so {@code ./trustline demo} can play into a platform {@code ./trustline run}
+     * started.
+     */
     public static LocalPlatformSettings localRun(Path dataDir, String apiKey) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put(CONSOLE, Integer.parseInt(System.getenv().getOrDefault("TRUSTLINE_CONSOLE_PORT", Integer.toString(CONSOLE_PORT))));
         for (int i = 0; i < SERVICES.size(); i++) {
             ports.put(SERVICES.get(i), 8081 + i);
         }
-        return new LocalPlatformSettings(dataDir, 19092, 19093, 27018, ports, false, DEV_TENANT, apiKey, Map.of());
+        return new LocalPlatformSettings(dataDir, 19092, 19093, 27018, ports, false, DEV_TENANT, apiKey,
+                Map.of("trustline.tenancy.api-keys", DEMO_TENANT + ":" + ApiKeyHash.sha256Hex(DEMO_API_KEY)));
     }
 
     /** For tests on a shared machine: free ports, in-memory Mongo. */

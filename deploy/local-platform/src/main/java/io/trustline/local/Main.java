@@ -1,9 +1,11 @@
 package io.trustline.local;
 
+import io.trustline.local.demo.DemoCommand;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -21,6 +23,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals("demo")) {
+            DemoCommand.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Path dataDir = dataDir(args).toAbsolutePath().normalize();
         String apiKey = System.getenv().getOrDefault("TRUSTLINE_DEV_API_KEY", LocalPlatformSettings.DEV_API_KEY);
         LocalPlatform platform = new LocalPlatform(LocalPlatformSettings.localRun(dataDir, apiKey))

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.trustline.infra.launcher.FreePorts;
 import io.trustline.infra.launcher.ManagedProcess;
 import io.trustline.infra.launcher.TrustlineHome;
+import io.trustline.platform.keys.ApiKeyHash;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -154,6 +155,9 @@ class LocalPlatformTest {
         assertThat(settings.mongoPort()).isEqualTo(27018);
         assertThat(settings.inMemoryMongo()).isFalse();
         assertThat(settings.tenantId()).isEqualTo("dev");
+        // ./trustline demo plays into a platform ./trustline run started
+        assertThat(settings.serviceConfig().get("trustline.tenancy.api-keys"))
+                .isEqualTo("demo:" + ApiKeyHash.sha256Hex(LocalPlatformSettings.DEMO_API_KEY));
     }
 
     private static int statusOf(String url) throws IOException, InterruptedException {
