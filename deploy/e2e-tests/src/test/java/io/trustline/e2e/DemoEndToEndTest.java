@@ -19,15 +19,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import io.trustline.e2e.browser.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * {@code ./trustline demo} on the packaged services: the five seed stories, played through the public APIs into the
- * demo tenant, read as a reader of the seeds expects them under the default model; a second run adds nothing.
+ * demo tenant, read as a reader of the seeds expects them under the default model; a second run adds nothing. Then
+ * the console shows them so in a browser (its screenshots of the demo are the ones the README shows).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoEndToEndTest {
 
     private static final String KEY = LocalPlatformSettings.DEMO_API_KEY;
@@ -41,7 +49,7 @@ class DemoEndToEndTest {
     @BeforeAll
     static void startPlatform() {
         platform = new LocalPlatform(LocalPlatformSettings.forTests(dataDir, LocalPlatformSettings.DEMO_TENANT, KEY)
-                .withServices("intake", "incident", "relationship"));
+                .withServices("intake", "incident", "relationship").withConsole());
         platform.start();
         client = new PlatformClient(platform, KEY);
         Map<String, String> urls = new LinkedHashMap<>();
@@ -57,6 +65,7 @@ class DemoEndToEndTest {
     }
 
     @Test
+    @Order(1)
     void theFiveStories_readAsTheSeedsTellThem_andASecondRunAddsNothing() {
         long first = System.nanoTime();
         List<Demo.StoryOutcome> outcomes = new Demo(api, System.out).play();
@@ -113,6 +122,42 @@ class DemoEndToEndTest {
         Duration secondRun = Duration.ofNanos(System.nanoTime() - second);
         assertThat(settled()).as("everything the platform holds, after a second run").isEqualTo(before);
         System.out.printf("demo: first run %d ms, second run %d ms%n", firstRun.toMillis(), secondRun.toMillis());
+    }
+
+    @Test
+    @Order(2)
+    void theConsole_showsTheSilentClientAtRiskFirst_andTheFlowersLiftingLoyalty() {
+        Browser.assumeInstalled();
+        List<String> stories = Demo.stories().stream().map(Demo.SeedStoryView::clientId).toList();
+        assertThat(portfolio(Map.of()).keySet()).as("the demo played (the first test)").containsAll(stories);
+        String console = platform.service(LocalPlatformSettings.CONSOLE).baseUrl();
+        try (Browser browser = Browser.start()) {
+            browser.open(console + "/");
+            browser.find("#apiKey").sendKeys(KEY);
+            browser.find("form button[type=submit]").click();
+            browser.awaitLoaded();
+
+            List<WebElement> rows = browser.findAll("tr[data-client]");
+            assertThat(rows).extracting(row -> row.getAttribute("data-client")).containsExactlyInAnyOrderElementsOf(stories);
+            assertThat(rows.get(0).getAttribute("data-client")).as("the first of the at-risk list").isEqualTo("cheddar-logistics");
+            assertThat(rows.get(0).findElement(By.cssSelector(".level")).getText()).isEqualTo("HIGH");
+            assertThat(rows.get(0).findElement(By.cssSelector(".causes")).getText()).containsIgnoringCase("meeting");
+            browser.checkLayout("demo-portfolio");
+
+            browser.open(console + "/clients/rosewood-bookkeeping");
+            WebElement flowers = browser.findAll("#points tr[id]").stream()
+                    .filter(row -> row.findElement(By.cssSelector("td:nth-child(2)")).getText().equals("GoodwillGesture"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no GoodwillGesture row on the client page"));
+            assertThat(flowers.findElement(By.cssSelector("td.loyalty .delta-up")).getText()).startsWith("+");
+            assertThat(flowers.findElement(By.cssSelector("td.why")).getText()).containsIgnoringCase("loyalty");
+            browser.checkLayout("demo-client-rosewood-bookkeeping");
+
+            browser.open(console + "/clients/steadfast-manufacturing");
+            assertThat(Double.parseDouble(browser.find("#loyalty-now").getText())).as("004 loyalty on the page")
+                    .isGreaterThanOrEqualTo(70.0);
+            assertThat(browser.find("#risk-level").getText()).isNotEqualTo("HIGH");
+            browser.checkLayout("demo-client-steadfast-manufacturing");
+        }
     }
 
     /** What the platform holds, once two looks a few seconds apart agree (the services catch up asynchronously). */
