@@ -84,6 +84,28 @@ public class ServiceApi {
         return join(send(service, request.build()));
     }
 
+    /** PUT of a JSON body with the session's key (switching the active model). */
+    public ServiceAnswer put(Service service, String path, Object body) {
+        return join(send(service, withKey(session.apiKey(), request(service, path, Map.of()))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body))).build()));
+    }
+
+    /** POST without a body (a delivery's retry), with an Idempotency-Key. */
+    public ServiceAnswer postEmpty(Service service, String path, String idempotencyKey) {
+        HttpRequest.Builder request = withKey(session.apiKey(), request(service, path, Map.of()))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return join(send(service, request.build()));
+    }
+
+    /** The base URL of a service, for the one caller that streams instead of reading an answer (the live stream). */
+    public String baseUrl(Service service) {
+        return baseUrls.get(service);
+    }
+
     private HttpRequest.Builder request(Service service, String path, Map<String, String> query) {
         String queryString = query.entrySet().stream()
                 .filter(e -> e.getValue() != null && !e.getValue().isBlank())
