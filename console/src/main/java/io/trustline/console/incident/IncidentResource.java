@@ -157,6 +157,9 @@ public class IncidentResource {
         if (expectation != null) {
             expectation.path("how").path("acceptanceChecks").forEach(c -> checks.add(c.asText()));
         }
+        List<Map<String, Object>> actions = actions(state, details != null && details.path("acknowledgement").isObject(),
+                details != null && details.path("actionPlan").isObject() && !details.path("actionPlan").path("completedAt").isTextual());
+        List<IncidentAction> offered = actions.stream().map(a -> IncidentAction.bySlug((String) a.get("slug")).orElseThrow()).toList();
         TemplateInstance page = pages.page(incident, Nav.PORTFOLIO)
                 .data("issueId", issueId)
                 .data("opened", details != null)
@@ -172,12 +175,12 @@ public class IncidentResource {
                         : details.path("nextDeadline").path("kind").asText() + " by " + minute(details.path("nextDeadline").path("dueAt")))
                 .data("facts", details == null ? List.of() : facts(details))
                 .data("history", details == null ? List.of() : history(details))
-                .data("actions", actions(state, details != null && details.path("acknowledgement").isObject(),
-                        details != null && details.path("actionPlan").isObject() && !details.path("actionPlan").path("completedAt").isTextual()))
+                .data("actions", actions)
                 .data("done", done == null ? null : IncidentAction.bySlug(done).map(IncidentAction::label).orElse(null))
                 .data("checks", checks)
                 .data("channels", CHANNELS)
-                .data("failed", failed == null ? "" : failed.slug())
+                // a form the state no longer offers is not drawn: its error then shows at the top of the page
+                .data("failed", failed == null || !offered.contains(failed) ? "" : failed.slug())
                 .data("errors", errors)
                 .data("typed", typed);
         return page;
