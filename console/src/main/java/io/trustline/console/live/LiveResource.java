@@ -5,6 +5,7 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.trustline.console.layout.Nav;
 import io.trustline.console.layout.Pages;
+import io.trustline.console.services.EventTypes;
 import io.trustline.console.services.ServiceApi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trustline.console.ConsoleConfig;
 import io.trustline.console.services.Service;
 import io.trustline.console.services.ServiceApi;
+import io.trustline.console.services.ServiceStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -13,11 +14,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +46,6 @@ public class StreamRelay {
     static final Duration WATCH_EVERY = Duration.ofMillis(250);
     private static final Logger LOG = Logger.getLogger(StreamRelay.class);
 
-    private final HttpClient http;
     private final ServiceApi services;
     private final ConsoleConfig config;
     private final ObjectMapper json;
@@ -65,7 +61,6 @@ public class StreamRelay {
         this.services = services;
         this.config = config;
         this.json = json;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.serviceTimeout()).build();
     }
 
     /** What the page asked for, passed on as the notification service's own parameters. */
@@ -132,15 +127,14 @@ public class StreamRelay {
 
     private void relay(String apiKey, Filters filters, SseEventSink sink, Sse sse, AtomicReference<InputStream> upstream,
                        AtomicBoolean gone) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(services.baseUrl(Service.NOTIFICATION) + "/streams/events" + filters.query()))
-                .header("Authorization", "Bearer " + apiKey)
-                .header("Accept", "text/event-stream");
+        Map<String, String> headers = new java.util.HashMap<>();
+        headers.put("Accept", "text/event-stream");
         if (filters.lastEventId() != null && !filters.lastEventId().isBlank()) {
-            request.header("Last-Event-ID", filters.lastEventId());
+            headers.put("Last-Event-ID", filters.lastEventId());
         }
-        HttpResponse<InputStream> answer;
+        ServiceStream answer;
         try {
-            answer = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            answer = services.openStream(apiKey, Service.NOTIFICATION, "/streams/events" + filters.query(), headers);
         } catch (IOException e) {
             problem(sink, sse, "The notification service did not answer: " + e.getMessage());
             return;
@@ -152,7 +146,7 @@ public class StreamRelay {
         if (gone.get()) {
             return;
         }
-        if (answer.statusCode() != 200) {
+        if (answer.status() != 200) {
             problem(sink, sse, refusal(answer));
             return;
         }
@@ -223,15 +217,15 @@ public class StreamRelay {
         }
     }
 
-    private String refusal(HttpResponse<InputStream> answer) {
+    private String refusal(ServiceStream answer) {
         try (InputStream body = answer.body()) {
             JsonNode problem = json.readTree(body);
             List<String> parts = new ArrayList<>();
             problem.path("errors").forEach(e -> parts.add(e.path("field").asText("") + ": " + e.path("message").asText("")));
             String detail = parts.isEmpty() ? problem.path("detail").asText(problem.path("title").asText("")) : String.join("; ", parts);
-            return "The notification service refused the stream (" + answer.statusCode() + "): " + detail;
+            return "The notification service refused the stream (" + answer.status() + "): " + detail;
         } catch (IOException | RuntimeException e) {
-            return "The notification service refused the stream (" + answer.statusCode() + ").";
+            return "The notification service refused the stream (" + answer.status() + ").";
         }
     }
 

@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 public class ServiceApi {
 
     private final HttpClient http;
+    private final HttpClient streams;
     private final ObjectMapper json;
     private final ConsoleConfig config;
     private final CurrentSession session;
@@ -39,6 +40,7 @@ public class ServiceApi {
         this.config = config;
         this.session = session;
         this.http = HttpClient.newBuilder().connectTimeout(config.serviceTimeout()).build();
+        this.streams = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.serviceTimeout()).build();
         baseUrls.put(Service.INTAKE, trimmed(config.intakeUrl()));
         baseUrls.put(Service.INCIDENT, trimmed(config.incidentUrl()));
         baseUrls.put(Service.RELATIONSHIP, trimmed(config.relationshipUrl()));
@@ -101,9 +103,18 @@ public class ServiceApi {
         return join(send(service, request.build()));
     }
 
-    /** The base URL of a service, for the one caller that streams instead of reading an answer (the live stream). */
-    public String baseUrl(Service service) {
-        return baseUrls.get(service);
+    /**
+     * Opens a streamed GET (the live stream's Server-Sent Events) with a key read earlier: the status and the body as it
+     * arrives, for the caller to read and close. HTTP/1.1, so closing the body closes the connection and the service
+     * ends the stream.
+     */
+    public ServiceStream openStream(String apiKey, Service service, String pathAndQuery, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrls.get(service) + pathAndQuery))
+                .header("Authorization", "Bearer " + apiKey);
+        headers.forEach(request::header);
+        HttpResponse<java.io.InputStream> response = streams.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        return new ServiceStream(response.statusCode(), response.body());
     }
 
     private HttpRequest.Builder request(Service service, String path, Map<String, String> query) {

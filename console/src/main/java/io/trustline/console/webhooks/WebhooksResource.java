@@ -7,7 +7,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.trustline.console.layout.Dates;
 import io.trustline.console.layout.Nav;
 import io.trustline.console.layout.Pages;
-import io.trustline.console.live.EventTypes;
+import io.trustline.console.services.EventTypes;
 import io.trustline.console.services.Service;
 import io.trustline.console.services.ServiceAnswer;
 import io.trustline.console.services.ServiceApi;

@@ -2,6 +2,7 @@ package io.trustline.console.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trustline.console.services.EventTypes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

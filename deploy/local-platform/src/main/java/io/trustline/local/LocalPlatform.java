@@ -71,6 +71,12 @@ public final class LocalPlatform implements AutoCloseable {
             config.putIfAbsent("trustline.webhooks.allow-http", "true");
             config.putIfAbsent("trustline.webhooks.allow-private-addresses", "loopback");
             config.putIfAbsent("trustline.webhooks.secret-key", LocalPlatformSettings.DEV_WEBHOOKS_SECRET_KEY);
+            // the console reaches the services' public APIs here (the services ignore these keys)
+            settings.servicePorts().forEach((name, port) -> {
+                if (!name.equals(LocalPlatformSettings.CONSOLE)) {
+                    config.putIfAbsent("trustline.console." + name + "-url", "http://127.0.0.1:" + port);
+                }
+            });
             serviceConfig = Map.copyOf(config);
             services.clear();
             settings.servicePorts().forEach((name, port) ->

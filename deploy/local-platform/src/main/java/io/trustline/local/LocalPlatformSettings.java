@@ -14,7 +14,8 @@ import java.util.Map;
  * @param kafkaPort      broker listener on 127.0.0.1
  * @param controllerPort KRaft controller listener on 127.0.0.1
  * @param mongoPort      Mongo stand-in on 127.0.0.1
- * @param servicePorts   HTTP port per service name, in start order; empty for the infrastructure alone
+ * @param servicePorts   HTTP port per service name (and the {@value #CONSOLE}'s), in start order; empty for the
+ *                       infrastructure alone
  * @param inMemoryMongo  true: nothing survives a stop (tests); false: an H2 file under the data dir
  * @param tenantId       the tenant the API key belongs to
  * @param apiKey         the API key (only its SHA-256 hash is handed to the services)
@@ -38,6 +39,9 @@ public record LocalPlatformSettings(Path dataDir, int kafkaPort, int controllerP
      */
     public static final String DEV_WEBHOOKS_SECRET_KEY = "dGxfZGV2X2xvY2FsX29ubHlfd2ViaG9va3Nfa2V5ISE=";
     public static final List<String> SERVICES = List.of("intake", "incident", "relationship", "notification");
+    /** The web console, a process like the services (it calls their APIs); the local run serves it on 8080 (env TRUSTLINE_CONSOLE_PORT). */
+    public static final String CONSOLE = "console";
+    public static final int CONSOLE_PORT = 8080;
 
     public LocalPlatformSettings {
         // start order and the printed summary follow the map's order
@@ -45,9 +49,10 @@ public record LocalPlatformSettings(Path dataDir, int kafkaPort, int controllerP
         serviceConfig = Map.copyOf(serviceConfig);
     }
 
-    /** The documented local run: fixed ports (services on 8081–8084), data kept under the data dir. */
+    /** The documented local run: fixed ports (console on 8080, services on 8081–8084), data kept under the data dir. */
     public static LocalPlatformSettings localRun(Path dataDir, String apiKey) {
         Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put(CONSOLE, Integer.parseInt(System.getenv().getOrDefault("TRUSTLINE_CONSOLE_PORT", Integer.toString(CONSOLE_PORT))));
         for (int i = 0; i < SERVICES.size(); i++) {
             ports.put(SERVICES.get(i), 8081 + i);
         }
@@ -60,6 +65,14 @@ public record LocalPlatformSettings(Path dataDir, int kafkaPort, int controllerP
         SERVICES.forEach(service -> ports.put(service, FreePorts.next()));
         return new LocalPlatformSettings(dataDir, FreePorts.next(), FreePorts.next(), FreePorts.next(), ports, true,
                 tenantId, apiKey, Map.of());
+    }
+
+    /** The same settings plus the console, on a free port (tests that drive it in a browser). */
+    public LocalPlatformSettings withConsole() {
+        Map<String, Integer> more = new LinkedHashMap<>(servicePorts);
+        more.putIfAbsent(CONSOLE, FreePorts.next());
+        return new LocalPlatformSettings(dataDir, kafkaPort, controllerPort, mongoPort, more, inMemoryMongo, tenantId, apiKey,
+                serviceConfig);
     }
 
     /** The same settings with only the given services (none: the broker and the Mongo stand-in alone). */

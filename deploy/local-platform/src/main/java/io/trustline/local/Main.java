@@ -70,9 +70,9 @@ public final class Main {
         System.out.println("\n[" + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] " + report);
     }
 
-    /** What a newcomer opens first, printed first. The console's URL belongs here once there is a console. */
+    /** What a newcomer opens first, printed first: the console. */
     private static String startHere(LocalPlatform platform) {
-        return platform.service("intake").baseUrl() + "/q/swagger-ui   (intake: report an issue; the services below follow it)";
+        return platform.service(LocalPlatformSettings.CONSOLE).baseUrl() + "   (the console: sign in with the API key below)";
     }
 
     private static void printSummary(LocalPlatform platform, String apiKey, Duration took) {
@@ -80,6 +80,11 @@ public final class Main {
         System.out.println("  Start here: " + startHere(platform) + "\n");
         System.out.printf("  %-13s %-26s %-36s %s%n", "service", "API", "Swagger UI", "health");
         for (ServiceProcess service : platform.services()) {
+            if (service.name().equals(LocalPlatformSettings.CONSOLE)) {
+                System.out.printf("  %-13s %-63s %s   (pid %d, %d MiB)%n", service.name(), service.baseUrl(),
+                        service.baseUrl() + "/q/health/ready", service.pid(), service.residentKib() / 1024);
+                continue;
+            }
             System.out.printf("  %-13s %-26s %-36s %s   (pid %d, %d MiB)%n", service.name(), service.baseUrl(),
                     service.baseUrl() + "/q/swagger-ui", service.baseUrl() + "/q/health/ready", service.pid(),
                     service.residentKib() / 1024);

@@ -30,7 +30,9 @@ public final class ServiceProcess {
 
     /** One instance, {@code instanceName}, of the packaged {@code service}; several may share its groups and store. */
     ServiceProcess(Path home, String service, String instanceName, int port, Map<String, String> config, Path log) {
-        Path jar = home.resolve(service + "-service/" + service + "-app/target/quarkus-app/quarkus-run.jar");
+        Path jar = home.resolve(service.equals(LocalPlatformSettings.CONSOLE)
+                ? "console/target/quarkus-app/quarkus-run.jar"
+                : service + "-service/" + service + "-app/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests install");
         }

@@ -147,7 +147,7 @@ class LocalPlatformTest {
     void theLocalRun_usesTheDocumentedPortsAndTenant() {
         LocalPlatformSettings settings = LocalPlatformSettings.localRun(dataDir, LocalPlatformSettings.DEV_API_KEY);
 
-        assertThat(settings.servicePorts()).containsExactly(Map.entry("intake", 8081), Map.entry("incident", 8082),
+        assertThat(settings.servicePorts()).containsExactly(Map.entry("console", 8080), Map.entry("intake", 8081), Map.entry("incident", 8082),
                 Map.entry("relationship", 8083), Map.entry("notification", 8084));
         assertThat(settings.kafkaPort()).isEqualTo(19092);
         assertThat(settings.controllerPort()).isEqualTo(19093);

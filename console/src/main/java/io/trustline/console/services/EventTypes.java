@@ -1,4 +1,4 @@
-package io.trustline.console.live;
+package io.trustline.console.services;
 
 import io.trustline.incident.api.IncidentEventTypes;
 import io.trustline.intake.api.IntakeEventTypes;
