@@ -2,9 +2,12 @@ package io.trustline.console;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The console's shape: pages apart from each other, the services reached in one place only. */
@@ -15,6 +18,12 @@ class ArchitectureTest {
 
     @Test
     void pagesDoNotDependOnEachOther() {
+        for (String page : List.of("portfolio", "client", "incident", "live", "webhooks", "models")) {
+            noClasses().that().resideInAPackage("..console." + page + "..").should().dependOnClassesThat()
+                    .resideInAnyPackage(List.of("portfolio", "client", "incident", "live", "webhooks", "models").stream()
+                            .filter(other -> !other.equals(page)).map(other -> "..console." + other + "..").toArray(String[]::new))
+                    .check(CONSOLE);
+        }
         noClasses().that().resideInAPackage("..console.portfolio..")
                 .should().dependOnClassesThat().resideInAPackage("..console.client..").check(CONSOLE);
         noClasses().that().resideInAPackage("..console.client..")
@@ -29,8 +38,10 @@ class ArchitectureTest {
 
     @Test
     void theConsoleKnowsNoServiceImplementation_andNoAxonOrKafka() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.trustline.intake..", "io.trustline.incident..",
-                "io.trustline.relationship..", "io.trustline.notification..", "org.axonframework..", "org.apache.kafka..")
+        // a service's *-api (its published event types, plain Java) is allowed, as for any app (STYLE.md)
+        noClasses().should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("io.trustline.intake..", "io.trustline.incident..",
+                        "io.trustline.relationship..", "io.trustline.notification..", "org.axonframework..", "org.apache.kafka..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage("io.trustline.*.api.."))))
                 .check(CONSOLE);
     }
 }

@@ -219,7 +219,8 @@ public class ClientResource {
     private static PointRow row(ScorePoint point) {
         return new PointRow(point.eventId(), anchor(point.eventId()), Dates.minute(point.occurredAt()), point.eventType(),
                 score(point.trustAfter()), delta(point.trustDelta()), score(point.loyaltyAfter()), delta(point.loyaltyDelta()),
-                point.loyaltyDelta() > 0, point.loyaltyDelta() < 0, point.sentence(), point.changes());
+                point.loyaltyDelta() > 0, point.loyaltyDelta() < 0, point.sentence(), point.changes(),
+                point.issueId() == null || point.issueId().isBlank() ? null : point.issueId());
     }
 
     static String anchor(String eventId) {

@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 public class ServiceApi {
 
     private final HttpClient http;
+    private final HttpClient streams;
     private final ObjectMapper json;
     private final ConsoleConfig config;
     private final CurrentSession session;
@@ -39,6 +40,7 @@ public class ServiceApi {
         this.config = config;
         this.session = session;
         this.http = HttpClient.newBuilder().connectTimeout(config.serviceTimeout()).build();
+        this.streams = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.serviceTimeout()).build();
         baseUrls.put(Service.INTAKE, trimmed(config.intakeUrl()));
         baseUrls.put(Service.INCIDENT, trimmed(config.incidentUrl()));
         baseUrls.put(Service.RELATIONSHIP, trimmed(config.relationshipUrl()));
@@ -82,6 +84,37 @@ public class ServiceApi {
             request.header("Idempotency-Key", idempotencyKey);
         }
         return join(send(service, request.build()));
+    }
+
+    /** PUT of a JSON body with the session's key (switching the active model). */
+    public ServiceAnswer put(Service service, String path, Object body) {
+        return join(send(service, withKey(session.apiKey(), request(service, path, Map.of()))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body))).build()));
+    }
+
+    /** POST without a body (a delivery's retry), with an Idempotency-Key. */
+    public ServiceAnswer postEmpty(Service service, String path, String idempotencyKey) {
+        HttpRequest.Builder request = withKey(session.apiKey(), request(service, path, Map.of()))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return join(send(service, request.build()));
+    }
+
+    /**
+     * Opens a streamed GET (the live stream's Server-Sent Events) with a key read earlier: the status and the body as it
+     * arrives, for the caller to read and close. HTTP/1.1, so closing the body closes the connection and the service
+     * ends the stream.
+     */
+    public ServiceStream openStream(String apiKey, Service service, String pathAndQuery, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrls.get(service) + pathAndQuery))
+                .header("Authorization", "Bearer " + apiKey);
+        headers.forEach(request::header);
+        HttpResponse<java.io.InputStream> response = streams.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        return new ServiceStream(response.statusCode(), response.body());
     }
 
     private HttpRequest.Builder request(Service service, String path, Map<String, String> query) {

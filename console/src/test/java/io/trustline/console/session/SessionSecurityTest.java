@@ -29,7 +29,7 @@ class SessionSecurityTest {
 
     private static final String KEY = "tl_test_secret_key_4711";
     /** A page that needs no service, so these tests run without the four (the portfolio's is unreachable here). */
-    private static final String PAGE = "/models";
+    private static final String PAGE = "/live";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Inject
