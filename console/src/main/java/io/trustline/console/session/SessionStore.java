@@ -10,6 +10,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.trustline.console.ConsoleConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Sessions in MongoDB ({@code console_sessions}), so every console instance knows every session. A session is found
- * by the SHA-256 of its id: someone reading the collection cannot sign in with what they read.
+ * by the SHA-256 of its id and its API key is sealed under that id ({@link SealedKey}): someone reading the
+ * collection can neither sign in nor call the services with what they read.
  */
 @ApplicationScoped
 public class SessionStore {
@@ -55,7 +57,7 @@ public class SessionStore {
         String sessionId = Secrets.randomToken();
         Instant now = clock.instant();
         sessions.insertOne(new Document("_id", Secrets.sha256Hex(sessionId))
-                .append("apiKey", apiKey)
+                .append("sealedApiKey", SealedKey.seal(apiKey, sessionId))
                 .append("csrfToken", Secrets.randomToken())
                 .append("createdAt", Date.from(now))
                 .append("touchedAt", Date.from(now))
@@ -73,8 +75,17 @@ public class SessionStore {
         if (found == null) {
             return Optional.empty();
         }
+        String apiKey;
+        try {
+            apiKey = SealedKey.open(found.getString("sealedApiKey"), sessionId);
+        } catch (GeneralSecurityException | RuntimeException unreadable) {
+            // a session stored before keys were sealed, or a document someone altered: it cannot be used
+            LOG.warnf("session %s… has no key this cookie opens (%s); ending it", idHash.substring(0, 8), unreadable);
+            sessions.deleteOne(Filters.eq("_id", idHash));
+            return Optional.empty();
+        }
         Instant now = clock.instant();
-        ConsoleSession session = new ConsoleSession(idHash, found.getString("apiKey"), found.getString("csrfToken"),
+        ConsoleSession session = new ConsoleSession(idHash, apiKey, found.getString("csrfToken"),
                 found.getDate("createdAt").toInstant(), found.getDate("expiresAt").toInstant());
         if (session.expiredAt(now)) {
             sessions.deleteOne(Filters.eq("_id", idHash));

@@ -141,6 +141,23 @@ class SessionSecurityTest {
     }
 
     @Test
+    void theStore_keepsTheKeySealedUnderTheSessionId_soTheCollectionAloneOpensNothing() {
+        String session = store.create(KEY);
+        var sessions = mongo.getDatabase("trustline-console").getCollection(SessionStore.COLLECTION);
+        org.bson.Document stored = sessions.find(Filters.eq("_id", Secrets.sha256Hex(session))).first();
+        assertThat(stored.toJson()).doesNotContain(KEY);
+        assertThat(store.find(session)).get().extracting(ConsoleSession::apiKey).isEqualTo(KEY);
+
+        // another session's sealed key moved into this one does not open with this cookie: the session ends
+        String other = store.create("tl_some_other_tenant_key");
+        String othersSealed = sessions.find(Filters.eq("_id", Secrets.sha256Hex(other))).first().getString("sealedApiKey");
+        sessions.updateOne(Filters.eq("_id", Secrets.sha256Hex(session)),
+                com.mongodb.client.model.Updates.set("sealedApiKey", othersSealed));
+        assertThat(store.find(session)).isEmpty();
+        assertThat(sessions.find(Filters.eq("_id", Secrets.sha256Hex(session))).first()).isNull();
+    }
+
+    @Test
     void signIn_saysWhenTheKeyCannotBeChecked_andStartsNoSession() {
         given().redirects().follow(false).contentType("application/x-www-form-urlencoded").formParam("apiKey", KEY)
                 .when().post("/sign-in")
