@@ -31,7 +31,12 @@ public final class MongoServerMain {
         if (args.flag("exit-with-parent")) {
             ParentWatch.exitWhenStdinCloses();
         }
-        MongoServer server = new MongoServer(backend(args));
+        MongoBackend backend = backend(args);
+        String profile = System.getenv("TRUSTLINE_MONGO_QUERY_PROFILE");
+        if (profile != null && !profile.isBlank()) {
+            backend = QueryProfile.around(backend, Path.of(profile + "-" + port + ".txt"));
+        }
+        MongoServer server = new MongoServer(backend);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // shutdownNow() also closes the backend, which commits H2's pending writes to the file
             server.shutdownNow();

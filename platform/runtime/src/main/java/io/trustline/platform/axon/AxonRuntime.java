@@ -1,10 +1,12 @@
 package io.trustline.platform.axon;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.trustline.platform.command.IdempotentCommands;
+import io.trustline.platform.eventstore.SequencedEventStorageEngine;
 import io.trustline.platform.json.TrustlineJson;
 import io.trustline.platform.metrics.AppendedEventsMonitor;
 import io.trustline.platform.metrics.PipelineMetrics;
@@ -31,12 +33,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -59,14 +59,6 @@ public class AxonRuntime {
 
     public static final String RELAY_PROCESSOR = "outbox-relay";
 
-    /**
-     * How much older than the newest event a tracking processor has seen a newly visible event may be and still
-     * be read. Axon's Mongo token tracks by event timestamp, stamped when the aggregate applies the event, while
-     * the insert becomes visible at commit: writers that commit out of timestamp order by more than this lose
-     * their events to every processor. Axon's own default is one second.
-     */
-    static final String DEFAULT_LOOK_BACK = "PT10S";
-
     static {
         // Axon prints a banner advertising its SaaS console at every start otherwise
         System.setProperty("disable-axoniq-console-message", "true");
@@ -79,9 +71,9 @@ public class AxonRuntime {
     AxonRuntime(MongoClient mongoClient,
                 @ConfigProperty(name = "quarkus.mongodb.database") String database,
                 @ConfigProperty(name = "trustline.relay.batch-size", defaultValue = "100") int relayBatchSize,
-                @ConfigProperty(name = "trustline.eventstore.batch-size", defaultValue = "500") int storageBatchSize,
-                @ConfigProperty(name = "trustline.eventstore.look-back", defaultValue = DEFAULT_LOOK_BACK) Duration lookBack,
-                @ConfigProperty(name = "trustline.eventstore.cached-events", defaultValue = "256") int cachedEvents,
+                @ConfigProperty(name = "trustline.eventstore.batch-size", defaultValue = "100") int storageBatchSize,
+                @ConfigProperty(name = "trustline.eventstore.gap-timeout", defaultValue = "PT60S") Duration gapTimeout,
+                @ConfigProperty(name = "trustline.eventstore.cached-events", defaultValue = "1024") int cachedEvents,
                 @ConfigProperty(name = "trustline.read-models.batch-size", defaultValue = "100") int readModelBatchSize,
                 @ConfigProperty(name = "quarkus.mongodb.connection-string") Optional<String> connectionString,
                 @ConfigProperty(name = "trustline.deadlines.poll-interval", defaultValue = "PT15S") Duration deadlinePollInterval,
@@ -91,8 +83,8 @@ public class AxonRuntime {
                 PipelineMetrics metrics) {
         Serializer serializer = JacksonSerializer.builder().objectMapper(TrustlineJson.newObjectMapper()).build();
         MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build();
-        MongoEventStorageEngine storageEngine = eventStorageEngine(template, serializer, storageBatchSize, lookBack);
-        storageEngine.ensureIndexes();
+        SequencedEventStorageEngine storageEngine = eventStorageEngine(mongoClient.getDatabase(database), serializer,
+                storageBatchSize, gapTimeout);
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)
@@ -153,12 +145,10 @@ public class AxonRuntime {
     }
 
     /**
-     * Axon's event store with a smaller cache than its default 10 000 events: each cached event holds its own Mongo
-     * tracking token, a copy of the ids of every event inside the look-back window, so the cache costs
-     * {@code cachedEvents × rate × look-back} ids. At 10 000 it exhausted a 256 MB heap at about 60 events/s (webhook
-     * deliveries, each appending its outcome); processors that fall further behind than the cache read from MongoDB.
+     * Axon's event store with a smaller cache than its default 10 000 events: the cache holds each event with its
+     * payload, for processors at the head of the stream; a processor further behind reads MongoDB by index.
      */
-    private static EventStore embeddedEventStore(Configuration c, MongoEventStorageEngine storageEngine, int cachedEvents,
+    private static EventStore embeddedEventStore(Configuration c, EventStorageEngine storageEngine, int cachedEvents,
                                                  PipelineMetrics metrics) {
         EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
@@ -207,16 +197,17 @@ public class AxonRuntime {
         return configuration.eventStore();
     }
 
-    static MongoEventStorageEngine eventStorageEngine(MongoTemplate template, Serializer serializer, int batchSize,
-                                                      Duration lookBack) {
-        return MongoEventStorageEngine.builder()
-                .mongoTemplate(template)
+    static SequencedEventStorageEngine eventStorageEngine(MongoDatabase database, Serializer serializer, int batchSize,
+                                                          Duration gapTimeout) {
+        SequencedEventStorageEngine engine = SequencedEventStorageEngine.builder()
+                .database(database)
+                .gapTimeout(gapTimeout)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .batchSize(batchSize)
-                // the builder's default strategy with another look-back: same documents, same collections
-                .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(), lookBack))
                 .build();
+        engine.ensureIndexes();
+        return engine;
     }
 
     /** The bean's own class name: also its token's name, so it must not change with CDI's generated subclasses. */
