@@ -6,6 +6,7 @@ import io.quarkus.arc.ClientProxy;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.trustline.platform.command.IdempotentCommands;
+import io.trustline.platform.eventstore.LegacyEventStoreMigration;
 import io.trustline.platform.eventstore.SequencedEventStorageEngine;
 import io.trustline.platform.json.TrustlineJson;
 import io.trustline.platform.metrics.AppendedEventsMonitor;
@@ -59,6 +60,9 @@ public class AxonRuntime {
 
     public static final String RELAY_PROCESSOR = "outbox-relay";
 
+    /** The timestamp tokens' look-back before the sequenced store: what their positions are read with. */
+    private static final Duration LEGACY_LOOK_BACK = Duration.ofSeconds(10);
+
     static {
         // Axon prints a banner advertising its SaaS console at every start otherwise
         System.setProperty("disable-axoniq-console-message", "true");
@@ -83,6 +87,7 @@ public class AxonRuntime {
                 PipelineMetrics metrics) {
         Serializer serializer = JacksonSerializer.builder().objectMapper(TrustlineJson.newObjectMapper()).build();
         MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build();
+        new LegacyEventStoreMigration(mongoClient.getDatabase(database), serializer, LEGACY_LOOK_BACK).migrateIfNeeded();
         SequencedEventStorageEngine storageEngine = eventStorageEngine(mongoClient.getDatabase(database), serializer,
                 storageBatchSize, gapTimeout);
 
