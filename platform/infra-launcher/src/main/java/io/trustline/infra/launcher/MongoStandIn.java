@@ -22,6 +22,9 @@ public final class MongoStandIn implements AutoCloseable {
     private final ManagedProcess process;
     private final int port;
 
+    /** System property for the stand-in's heap, which holds every document: a benchmark of large stores raises it. */
+    public static final String HEAP_PROPERTY = "trustline.mongo.heap";
+
     private MongoStandIn(ManagedProcess process, int port) {
         this.process = process;
         this.port = port;
@@ -52,7 +55,7 @@ public final class MongoStandIn implements AutoCloseable {
     private static MongoStandIn start(Path home, int port, List<String> storage, Path log) {
         List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--exit-with-parent"));
         args.addAll(storage);
-        ManagedProcess process = ManagedProcess.mainClass("mongo", List.of("-Xmx512m"),
+        ManagedProcess process = ManagedProcess.mainClass("mongo", List.of("-Xmx" + System.getProperty(HEAP_PROPERTY, "512m")),
                 TrustlineHome.infraClasspath(home), "io.trustline.infra.MongoServerMain", args, Map.of(), log);
         process.start().awaitLogLine(READY, READY_TIMEOUT);
         return new MongoStandIn(process, port);
