@@ -42,7 +42,8 @@ for (const file of files) {
   const name = basename(file);
   let docs;
   try {
-    docs = parseAllDocuments(readFileSync(file, "utf8"));
+    // merge keys (<<: *anchor) as Compose and kubectl read them
+    docs = parseAllDocuments(readFileSync(file, "utf8"), { merge: true });
   } catch (e) {
     report(file, null, null, `cannot be read: ${e.message}`);
     continue;
@@ -75,7 +76,7 @@ for (const { file, obj, id } of resources) {
   const [group, version] = obj.apiVersion.includes("/") ? obj.apiVersion.split("/") : ["", obj.apiVersion];
   const crdSchema = crdSchemaDir && join(crdSchemaDir, `${group}_${version}_${obj.kind}.json`);
   if (crdSchema && existsSync(crdSchema)) {
-    validateWithAjv(file, id, crdSchema, obj);
+    validateWithAjv(file, id, crdSchema, obj, closeObjects);
   } else if (group === "keda.sh") {
     await validateWithModel(file, id, `@kubernetes-models/keda/${obj.apiVersion}/${obj.kind}`, obj);
   } else if (group === "" || !group.includes(".") || group.endsWith(".k8s.io")) {
@@ -103,9 +104,9 @@ async function validateWithModel(file, id, module, obj) {
   unknownFields(file, id, declarationOf(module), obj, "");
 }
 
-function validateWithAjv(file, id, schemaFile, obj) {
+function validateWithAjv(file, id, schemaFile, obj, prepare) {
   if (!compiled.has(schemaFile)) {
-    compiled.set(schemaFile, ajv.compile(closeObjects(JSON.parse(readFileSync(schemaFile, "utf8")))));
+    compiled.set(schemaFile, ajv.compile(prepare(JSON.parse(readFileSync(schemaFile, "utf8")))));
   }
   const validate = compiled.get(schemaFile);
   if (!validate(obj)) {
@@ -118,6 +119,12 @@ function validateWithAjv(file, id, schemaFile, obj) {
       }
     }
   }
+}
+
+/** The Compose schema names draft-07 by an https URL that ajv does not know by that name; it is draft-07 as ajv has it. */
+function withoutMetaSchema(schema) {
+  const { $schema, ...rest } = schema;
+  return rest;
 }
 
 /** The API server prunes fields a structural schema does not declare; here they are errors, as a typo would be. */
@@ -189,7 +196,7 @@ function validateCompose(file, obj) {
     report(file, null, null, "is a Compose file, but no --compose-schema was given");
     return;
   }
-  validateWithAjv(file, "compose", composeSchemaFile, obj);
+  validateWithAjv(file, "compose", composeSchemaFile, obj, withoutMetaSchema);
   const services = Object.keys(obj.services ?? {});
   for (const [name, service] of Object.entries(obj.services ?? {})) {
     const needs = Array.isArray(service.depends_on) ? service.depends_on : Object.keys(service.depends_on ?? {});
