@@ -206,7 +206,7 @@ function validateCompose(file, obj) {
       }
     }
     for (const [dependency, condition] of Object.entries(Array.isArray(service.depends_on) ? {} : service.depends_on ?? {})) {
-      if (condition?.condition === "service_healthy" && !obj.services[dependency]?.healthcheck) {
+      if (condition?.condition === "service_healthy" && obj.services[dependency] && !obj.services[dependency].healthcheck) {
         report(file, `service ${name}`, `depends_on.${dependency}`, `waits for ${dependency} to be healthy, which has no healthcheck`);
       }
     }
