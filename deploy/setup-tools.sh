@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system tools the test suite drives: Chromium and its WebDriver for the console's browser tests,
-# Node.js and npm for the AsyncAPI CLI (npm ci into target/, pinned by platform/testkit/asyncapi-cli).
+# Node.js and npm for the AsyncAPI CLI and the manifest validator (npm ci into target/, pinned by
+# platform/testkit/asyncapi-cli and deploy/manifests/validator).
 # Debian/Ubuntu; runs apt-get as root, or through sudo. Installs only what is missing.
 set -euo pipefail
 
