@@ -31,6 +31,7 @@ public final class PlatformBenchmark {
     private static final int IDLE_ISSUES = 100;
     private static final Duration LOAD_DURATION = Duration.ofSeconds(20);
     private static final Duration QUIET = Duration.ofSeconds(2);
+    private static final Duration SCORED_WITHIN = Duration.ofMinutes(2);
 
     private final LocalPlatform platform;
     private final PlatformApi api;
@@ -123,13 +124,23 @@ public final class PlatformBenchmark {
     }
 
     private void latencies(String load, ScoreWatch scores, Collection<Sent> sent) throws Exception {
-        awaitUntil(() -> sent.stream().allMatch(one -> scores.scoredAt(one.issueId()) != null), Duration.ofMinutes(2),
-                "every issue scored");
+        long deadline = System.nanoTime() + SCORED_WITHIN.toNanos();
+        while (System.nanoTime() < deadline && !sent.stream().allMatch(one -> scores.scoredAt(one.issueId()) != null)) {
+            Thread.sleep(10);
+        }
+        long unscored = sent.stream().filter(one -> scores.scoredAt(one.issueId()) == null).count();
         System.out.printf("  %s:%n", load);
         System.out.printf("    POST /issues                      %s%n",
                 Percentiles.ofMicros(sent.stream().map(one -> (one.answeredAtNanos() - one.sentAtNanos()) / 1000).toList()));
         System.out.printf("    relay lag, 201 -> on Kafka        %s%n", Percentiles.ofMicros(sent.stream()
+                .filter(one -> scores.publishedAt(one.issueId()) != null)
                 .map(one -> Math.max(0, scores.publishedAt(one.issueId()) - one.answeredAtNanos()) / 1000).toList()));
+        if (unscored > 0) {
+            // the scoring fell behind the offered load: percentiles of the scored ones alone would flatter it
+            System.out.printf("    intake -> timeline: %d of %d issues not on the timeline %d s after the last was sent%n",
+                    unscored, sent.size(), SCORED_WITHIN.toSeconds());
+            return;
+        }
         System.out.printf("    intake -> timeline (POST sent -> score change published) %s%n", Percentiles.ofMicros(sent.stream()
                 .map(one -> (scores.scoredAt(one.issueId()) - one.sentAtNanos()) / 1000).toList()));
     }
