@@ -22,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.Configuration;
@@ -93,6 +94,17 @@ class PersistentDeadlinesTest {
         assertThat(lag.count()).isEqualTo(1);
         assertThat(lag.totalTime(TimeUnit.MILLISECONDS)).isPositive().isLessThan(POLL.multipliedBy(3).toMillis());
         assertThat(before.meters.find(PipelineMetrics.DEADLINE_FIRING_LAG).timer()).isNull();
+    }
+
+    @Test
+    void deadlinesScheduledOneAfterAnother_eachFireForTheirOwnAggregate() {
+        Running running = start();
+        List<String> ids = Stream.generate(() -> UUID.randomUUID().toString()).limit(5).toList();
+
+        // JobRunr reads the first job's lambda once and reuses what it learnt: each job must keep its own arguments
+        ids.forEach(id -> running.configuration.commandGateway().sendAndWait(new SetReminder(id, Instant.now().plusSeconds(1))));
+
+        await().atMost(POLL.multipliedBy(4)).until(() -> ids.stream().allMatch(id -> reminded(id) == 1));
     }
 
     @Test
