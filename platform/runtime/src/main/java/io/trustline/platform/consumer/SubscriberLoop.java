@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
@@ -107,22 +108,48 @@ final class SubscriberLoop implements Runnable {
         }
     }
 
+    /**
+     * Processes the partition's records of one poll in order and commits the offset after the last one processed,
+     * once: a commit per record cost a broker round trip each. A crash before the commit redelivers the records
+     * processed since the last one, which the applied-event log skips.
+     */
     private void processPartition(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records)
             throws InterruptedException {
-        for (ConsumerRecord<String, byte[]> record : records) {
-            if (!running) {
-                return;
+        long processedUpTo = -1;
+        try {
+            for (ConsumerRecord<String, byte[]> record : records) {
+                if (!running) {
+                    return;
+                }
+                try {
+                    process(record);
+                    processedUpTo = record.offset();
+                    pauses.unblock(partition).ifPresent(ended -> recovered(partition, ended));
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    commit(partition, processedUpTo);
+                    processedUpTo = -1;
+                    pauseAt(partition, record, e);
+                    return;
+                }
             }
-            try {
-                process(record);
-                consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
-                pauses.unblock(partition).ifPresent(ended -> recovered(partition, ended));
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                pauseAt(partition, record, e);
-                return;
-            }
+        } finally {
+            commit(partition, processedUpTo);
+        }
+    }
+
+    private void commit(TopicPartition partition, long processedUpTo) {
+        if (processedUpTo < 0) {
+            return;
+        }
+        try {
+            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(processedUpTo + 1)));
+        } catch (KafkaException e) {
+            // offsets are cumulative: the next commit covers these records, and if none comes (the partition moved,
+            // the instance stops) they are redelivered and skipped as applied
+            LOG.warnf("%s could not commit %s up to offset %d: %s", subscriber.name(), partition, processedUpTo + 1,
+                    e.toString());
         }
     }
 
