@@ -109,11 +109,24 @@ public final class LocalPlatform implements AutoCloseable {
      * once it is ready. {@link #stop()} stops it with the rest, or stop it earlier yourself.
      */
     public ServiceProcess startAnotherInstance(String service) {
+        return startAnotherInstance(service, Map.of());
+    }
+
+    /**
+     * As {@link #startAnotherInstance(String)}, with some configuration replaced: e.g. another database and service
+     * name, for an instance that shares nothing with the others but the broker (a rebuild from the topics).
+     */
+    public ServiceProcess startAnotherInstance(String service, Map<String, String> differentConfig) {
         service(service);
-        String instanceName = service + "-" + (extraInstances.size() + 2);
-        ServiceProcess instance = new ServiceProcess(home, service, instanceName, FreePorts.next(), serviceConfig,
-                log(instanceName));
-        extraInstances.add(instance);
+        Map<String, String> config = new LinkedHashMap<>(serviceConfig);
+        config.putAll(differentConfig);
+        ServiceProcess instance;
+        // several may be started at once, each waiting for its own readiness: names and the list under one lock
+        synchronized (extraInstances) {
+            String instanceName = service + "-" + (extraInstances.size() + 2);
+            instance = new ServiceProcess(home, service, instanceName, FreePorts.next(), config, log(instanceName));
+            extraInstances.add(instance);
+        }
         instance.launch();
         instance.awaitReady(ServiceProcess.READY_TIMEOUT);
         if (supervisor != null) {
@@ -174,7 +187,9 @@ public final class LocalPlatform implements AutoCloseable {
             supervisor.close();
             supervisor = null;
         }
-        extraInstances.forEach(ServiceProcess::stop);
+        synchronized (extraInstances) {
+            extraInstances.forEach(ServiceProcess::stop);
+        }
         services.values().forEach(ServiceProcess::stop);
         if (mongo != null) {
             mongo.close();

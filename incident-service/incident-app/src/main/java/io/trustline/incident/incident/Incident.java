@@ -118,6 +118,8 @@ public class Incident {
     private int updatesSent;
     private int chases;
     private ResponseTargetsSet targets;
+    /** The client's latest confirmation: judged when it came, or, confirmed before any targets, once they come. */
+    private ResolutionConfirmed confirmation;
     /** The PSA notes recorded, by {@link PsaNote#key()}. */
     private final Set<String> psaNotes = new HashSet<>();
     /** Whether the current resolution came from the PSA, which may then take it back. */
@@ -153,8 +155,13 @@ public class Incident {
                 command.occurredAt());
         // an expectation delivered again, or revised to the same deadlines, is not news
         if (!next.sameTargetsAs(targets)) {
+            boolean confirmedUnjudged = targets == null && state == IncidentState.CONFIRMED;
             apply(next);
             scheduleTargets(deadlines);
+            // the expectation reached us after the client had confirmed (the two travel apart): judge it now
+            if (confirmedUnjudged) {
+                judgeExpectation(confirmation);
+            }
         }
     }
 
@@ -597,6 +604,7 @@ public class Incident {
     @EventSourcingHandler
     void on(ResolutionConfirmed event) {
         state = IncidentState.CONFIRMED;
+        confirmation = event;
     }
 
     @EventSourcingHandler

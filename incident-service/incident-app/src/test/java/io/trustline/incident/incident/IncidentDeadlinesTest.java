@@ -165,6 +165,29 @@ class IncidentDeadlinesTest {
                                 RESOLVE_BY, resolvedAt, at("11:30")));
     }
 
+    @Test
+    void targetsLearntAfterTheConfirmation_judgeIt_atTheConfirmation() {
+        Instant resolvedAt = at("11:00");
+        fixture.givenCurrentTime(at("11:45"))
+                .andGiven(OPENED, new IssueResolved("issue-1", "tenant-a", "acme", "fixed", resolvedAt, null),
+                        confirmed(true, at("11:30")))
+                .when(targets(RARELY, 0))
+                .expectEvents(targetsSet(),
+                        new ExpectationMet("issue-1", "tenant-a", "acme", RESOLVE_BY, resolvedAt, at("11:30")));
+    }
+
+    @Test
+    void targetsLearntAgainAfterTheConfirmation_judgeItNoMore() {
+        fixture.givenCurrentTime(at("11:45"))
+                .andGiven(OPENED, targetsSet(), new IssueResolved("issue-1", "tenant-a", "acme", "fixed", at("11:00"), null),
+                        confirmed(true, at("11:30")),
+                        new ExpectationMet("issue-1", "tenant-a", "acme", RESOLVE_BY, at("11:00"), at("11:30")))
+                .when(new SetResponseTargets("issue-1", "tenant-a", Duration.ofMinutes(30), Duration.ofHours(1), RARELY,
+                        Duration.ofHours(4), null, 1, at("11:45")))
+                .expectEvents(new ResponseTargetsSet("issue-1", "tenant-a", "acme", at("08:45"), PLAN_BY, RARELY,
+                        RESOLVE_BY, 1, at("11:45")));
+    }
+
     private TestExecutor<Incident> withTargets(Duration updateEvery) {
         return fixture.givenCurrentTime(REPORTED).andGiven(OPENED).andGivenCommands(targets(updateEvery, 0));
     }

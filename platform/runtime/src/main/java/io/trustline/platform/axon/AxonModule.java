@@ -5,7 +5,8 @@ import org.axonframework.config.Configurer;
 
 /**
  * What a service contributes to its Axon configuration. A service declares one CDI bean implementing
- * this; the platform registers the aggregates with an event-sourcing repository and a cache, and
+ * this; the platform registers the aggregates with an event-sourcing repository (no cache: see
+ * {@link AxonRuntime#aggregateConfiguration}), and
  * offers {@link #customize(Configurer)} for anything else (upcasters, for example).
  */
 public interface AxonModule {

@@ -24,7 +24,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
@@ -124,8 +123,7 @@ public class AxonRuntime {
         }
         for (AxonModule module : modules) {
             for (Class<?> aggregate : module.aggregates()) {
-                configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(aggregate)
-                        .configureCache(c -> new WeakReferenceCache()));
+                configurer.configureAggregate(aggregateConfiguration(aggregate));
             }
             module.customize(configurer);
         }
@@ -200,6 +198,17 @@ public class AxonRuntime {
     @ApplicationScoped
     EventStore eventStore() {
         return configuration.eventStore();
+    }
+
+    /**
+     * An event-sourcing repository without a cache: every command loads its aggregate from the event store. A cache
+     * is per instance, and with several instances of a service sharing the store (any instance may take any command,
+     * any deadline) a cached aggregate misses what another instance appended since: a command would be judged on a
+     * stale state — refused as not allowed in a state the aggregate has left, or accepted and then stored under a
+     * sequence number the other instance already used.
+     */
+    static <A> AggregateConfigurer<A> aggregateConfiguration(Class<A> aggregate) {
+        return AggregateConfigurer.defaultConfiguration(aggregate);
     }
 
     static SequencedEventStorageEngine eventStorageEngine(MongoDatabase database, Serializer serializer, int batchSize,
