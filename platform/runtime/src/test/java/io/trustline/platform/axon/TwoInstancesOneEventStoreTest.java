@@ -13,7 +13,6 @@ import io.trustline.platform.eventstore.SequencedEventStorageEngine;
 import io.trustline.platform.json.TrustlineJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
