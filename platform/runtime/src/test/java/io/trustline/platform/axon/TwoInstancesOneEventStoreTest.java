@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import io.trustline.infra.launcher.FreePorts;
-import io.trustline.infra.launcher.MongoStandIn;
-import io.trustline.infra.launcher.TrustlineHome;
 import io.trustline.platform.eventstore.SequencedEventStorageEngine;
 import io.trustline.platform.json.TrustlineJson;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.trustline.platform.testing.OnMongoStandIn;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
@@ -22,42 +16,18 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two instances of a service, each its own Axon configuration with the aggregates as {@link AxonRuntime} registers
  * them, on one event store in the Mongo stand-in: a command on either is judged on every event either stored.
  */
-class TwoInstancesOneEventStoreTest {
+class TwoInstancesOneEventStoreTest extends OnMongoStandIn {
 
-    @TempDir
-    static Path work;
-    private static MongoStandIn mongo;
-    private static MongoClient client;
     private Configuration first;
     private Configuration second;
-
-    @BeforeAll
-    static void startMongo() throws Exception {
-        mongo = MongoStandIn.startInMemory(TrustlineHome.locate(), FreePorts.next(),
-                Files.createTempFile(work, "mongo", ".log"));
-        client = MongoClients.create(mongo.connectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        if (client != null) {
-            client.close();
-        }
-        if (mongo != null) {
-            mongo.close();
-        }
-    }
 
     @BeforeEach
     void startTwoInstances() {

@@ -2,15 +2,9 @@ package io.trustline.platform.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import io.trustline.infra.launcher.FreePorts;
-import io.trustline.infra.launcher.MongoStandIn;
-import io.trustline.infra.launcher.TrustlineHome;
 import io.trustline.platform.json.TrustlineJson;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.trustline.platform.testing.OnMongoStandIn;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,43 +25,19 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A service's data written before the global sequence — axon-mongo's store and its timestamp tokens, as the
  * previous release wrote them — read after the upgrade: every event kept, each processor going on from exactly
  * where it was.
  */
-class LegacyEventStoreMigrationTest {
+class LegacyEventStoreMigrationTest extends OnMongoStandIn {
 
     private static final Duration LOOK_BACK = Duration.ofSeconds(10);
     private static final Serializer SERIALIZER =
             JacksonSerializer.builder().objectMapper(TrustlineJson.newObjectMapper()).build();
 
-    @TempDir
-    static Path work;
-    private static MongoStandIn mongo;
-    private static MongoClient client;
-
-    @BeforeAll
-    static void startMongo() throws Exception {
-        mongo = MongoStandIn.startInMemory(TrustlineHome.locate(), FreePorts.next(),
-                Files.createTempFile(work, "mongo", ".log"));
-        client = MongoClients.create(mongo.connectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        if (client != null) {
-            client.close();
-        }
-        if (mongo != null) {
-            mongo.close();
-        }
-    }
 
     @Test
     void everyOldEventIsKept_andEachProcessorGoesOnWithExactlyTheEventsItHadNotHandled() {

@@ -3,15 +3,9 @@ package io.trustline.platform.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import io.trustline.infra.launcher.FreePorts;
-import io.trustline.infra.launcher.MongoStandIn;
-import io.trustline.infra.launcher.TrustlineHome;
 import io.trustline.platform.json.TrustlineJson;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.trustline.platform.testing.OnMongoStandIn;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,45 +30,21 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The event store on the Mongo stand-in, read the way every tracking processor and aggregate reads it: writers that
  * reserve their indices first and store their events late, or never.
  */
-class SequencedEventStorageEngineTest {
+class SequencedEventStorageEngineTest extends OnMongoStandIn {
 
     private static final int BATCH = 100;
     private static final Serializer SERIALIZER =
             JacksonSerializer.builder().objectMapper(TrustlineJson.newObjectMapper()).build();
 
-    @TempDir
-    static Path work;
-    private static MongoStandIn mongo;
-    private static MongoClient client;
     private MongoDatabase database;
     private Instant now;
-
-    @BeforeAll
-    static void startMongo() throws Exception {
-        mongo = MongoStandIn.startInMemory(TrustlineHome.locate(), FreePorts.next(),
-                Files.createTempFile(work, "mongo", ".log"));
-        client = MongoClients.create(mongo.connectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        if (client != null) {
-            client.close();
-        }
-        if (mongo != null) {
-            mongo.close();
-        }
-    }
 
     @BeforeEach
     void freshDatabase() {
