@@ -21,7 +21,7 @@ final class PartnerEndpoint {
 
     private static final Pattern ENDPOINT_ID = Pattern.compile("\"endpointId\":\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String notificationUrl;
     private final String apiKey;
 

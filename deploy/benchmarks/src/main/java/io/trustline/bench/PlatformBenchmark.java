@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class PlatformBenchmark {
 
     private static final String API_KEY = "bench-key";
-    private static final int IDLE_ISSUES = 100;
+    private static final int IDLE_ISSUES = 50;
+    private static final Duration IDLE = Duration.ofMillis(500);
     private static final int LATENCY_CLIENTS = 500;
     private static final Duration LOAD_DURATION = Duration.ofSeconds(20);
     private static final Duration QUIET = Duration.ofSeconds(2);
@@ -85,10 +86,14 @@ public final class PlatformBenchmark {
     private record Sent(String issueId, long sentAtNanos, long answeredAtNanos) {
     }
 
-    /** Reports issues one after another, each once the previous one is on its client's timeline. */
+    /**
+     * Reports issues one after another, each once the platform is idle: the previous one on its client's timeline and
+     * no store appending any more (its incident opened, its deadlines scheduled, its webhooks delivered).
+     */
     private List<Sent> oneAtATime(int count, ScoreWatch scores) throws Exception {
         List<Sent> sent = new ArrayList<>();
         for (int i = 0; i < count; i++) {
+            awaitQuiet(System.nanoTime(), IDLE);
             Sent one = report();
             sent.add(one);
             awaitUntil(() -> scores.scoredAt(one.issueId()) != null, Duration.ofSeconds(30), "issue " + one.issueId() + " scored");
@@ -169,7 +174,7 @@ public final class PlatformBenchmark {
         }
         pool.shutdown();
         double mixSeconds = RawInfrastructure.seconds(start);
-        double drainedSeconds = awaitQuiet(start);
+        double drainedSeconds = awaitQuiet(start, QUIET);
         long stored = processes.eventsStored() - storedBefore;
         Map<String, Double> cpuAfter = processes.cpuSeconds();
 
@@ -187,12 +192,19 @@ public final class PlatformBenchmark {
                 (seconds - cpuBefore.get(name)) * 1000 / issues));
     }
 
-    /** Waits until no store appends for a while (relays, consumers, deliveries done); returns seconds since start. */
-    private double awaitQuiet(long startNanos) throws InterruptedException {
+    /**
+     * Waits until no store has appended for {@code quiet} (relays, consumers, deliveries done); returns the seconds
+     * from {@code startNanos} to the last append seen.
+     */
+    private double awaitQuiet(long startNanos, Duration quiet) throws InterruptedException {
         long last = processes.eventsStored();
         long quietSince = System.nanoTime();
         long lastChange = quietSince;
-        while (System.nanoTime() - quietSince < QUIET.toNanos()) {
+        long giveUp = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() - quietSince < quiet.toNanos()) {
+            if (System.nanoTime() > giveUp) {
+                throw new IllegalStateException("the event stores still append after 5 minutes: nothing settles");
+            }
             Thread.sleep(100);
             long now = processes.eventsStored();
             if (now != last) {
