@@ -20,7 +20,6 @@ import org.axonframework.deadline.jobrunr.JobRunrDeadlineManager;
 import org.axonframework.serialization.Serializer;
 import org.bson.UuidRepresentation;
 import org.jobrunr.jobs.mappers.JobMapper;
-import org.jobrunr.jobs.details.CachingJobDetailsGenerator;
 import org.jobrunr.scheduling.JobScheduler;
 import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.server.BackgroundJobServerConfiguration;
@@ -72,10 +71,8 @@ final class PersistentDeadlines {
                 DatabaseOptions.SKIP_CREATE);
         JsonMapper json = new JacksonJsonMapper();
         storage.setJobMapper(new JobMapper(json));
-        // JobRunr reads a job's lambda with ASM to find its method and arguments; the caching generator does that once
-        // per lambda class and takes each call's captured arguments directly (40 % of incident's CPU on the Kafka
-        // thread that opens incidents went to that analysis before)
-        JobScheduler scheduler = new JobScheduler(storage, new CachingJobDetailsGenerator(), List.of());
+        // deadlines are scheduled as ready-made jobs (NeverEarlyDeadlineManager); Axon's manager still deletes through it
+        JobScheduler scheduler = new JobScheduler(storage, List.of());
 
         configurer.configureDeadlineManager(c -> {
             manager = new NeverEarlyDeadlineManager(JobRunrDeadlineManager.builder()
@@ -83,7 +80,7 @@ final class PersistentDeadlines {
                     .scopeAwareProvider(new ConfigurationScopeAwareProvider(c))
                     .serializer(serializer)
                     .transactionManager(NoTransactionManager.INSTANCE)
-                    .spanFactory(c.spanFactory()), pollInterval);
+                    .spanFactory(c.spanFactory()), pollInterval, serializer, storage);
             manager.registerHandlerInterceptor(new DeadlineFiringLag(metrics, Clock.systemUTC()));
             return manager;
         });

@@ -4,6 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.jobrunr.JobRunrDeadlineManager;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
+import org.bson.UuidRepresentation;
+import org.jobrunr.jobs.mappers.JobMapper;
+import org.jobrunr.scheduling.JobScheduler;
+import org.jobrunr.storage.StorageProviderUtils.DatabaseOptions;
+import org.jobrunr.storage.nosql.mongo.MongoDBStorageProvider;
+import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Projections;
@@ -101,10 +112,42 @@ class PersistentDeadlinesTest {
         Running running = start();
         List<String> ids = Stream.generate(() -> UUID.randomUUID().toString()).limit(5).toList();
 
-        // JobRunr reads the first job's lambda once and reuses what it learnt: each job must keep its own arguments
+        // every job is built from its own deadline: each must keep its own arguments
         ids.forEach(id -> running.configuration.commandGateway().sendAndWait(new SetReminder(id, Instant.now().plusSeconds(1))));
 
         await().atMost(POLL.multipliedBy(4)).until(() -> ids.stream().allMatch(id -> reminded(id) == 1));
+    }
+
+    @Test
+    void aDeadlineStoredByAxonsOwnJobRunrManager_isTheSameJobAndFires() {
+        // deadlines pending from before this manager built its jobs itself were stored from Axon's lambda
+        Running current = start();
+        String id = UUID.randomUUID().toString();
+        current.configuration.commandGateway().sendAndWait(new SetReminder(id, Instant.now().plus(Duration.ofDays(1))));
+        Instant due = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(mongo.connectionString()))
+                .uuidRepresentation(UuidRepresentation.STANDARD).build())) {
+            MongoDBStorageProvider storage = new MongoDBStorageProvider(client, database,
+                    PersistentDeadlines.COLLECTION_PREFIX, DatabaseOptions.SKIP_CREATE);
+            storage.setJobMapper(new JobMapper(new JacksonJsonMapper()));
+            JobRunrDeadlineManager axons = JobRunrDeadlineManager.builder()
+                    .jobScheduler(new JobScheduler(storage, List.of()))
+                    .scopeAwareProvider(new ConfigurationScopeAwareProvider(current.configuration))
+                    .serializer(current.configuration.serializer())
+                    .build();
+            axons.schedule(due, "remind", new Due(due), new AggregateScopeDescriptor(Reminder.class.getSimpleName(), id));
+
+            assertThat(client.getDatabase(database).getCollection(PersistentDeadlines.COLLECTION_PREFIX + "jobs")
+                    .distinct("jobSignature", String.class).into(new ArrayList<>()))
+                    .as("the signatures of the job Axon stored and of the one this manager stored")
+                    .hasSize(1);
+        }
+
+        await().atMost(POLL.multipliedBy(4)).until(() -> reminded(id) == 1);
+        assertThat(events.readEvents(id).asStream().<Object>map(e -> e.getPayload()).filter(Reminded.class::isInstance))
+                .containsExactly(new Reminded(id, due));
     }
 
     @Test
