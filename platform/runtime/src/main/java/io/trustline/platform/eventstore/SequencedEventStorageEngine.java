@@ -56,6 +56,8 @@ public final class SequencedEventStorageEngine extends BatchingEventStorageEngin
     public static final Duration DEFAULT_GAP_TIMEOUT = Duration.ofSeconds(60);
     private static final int MAX_GAP_OFFSET = 10_000;
     private static final int MAX_APPEND_ATTEMPTS = 10;
+    // an issue holds 2 to 4 events, an incident about a dozen
+    private static final int FIRST_READ = 16;
 
     private final MongoCollection<Document> events;
     private final EventSequence sequence;
@@ -115,7 +117,7 @@ public final class SequencedEventStorageEngine extends BatchingEventStorageEngin
 
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
-        throw new UnsupportedOperationException("this store keeps no snapshots: aggregates are short-lived and cached");
+        throw new UnsupportedOperationException("this store keeps no snapshots: aggregates are short-lived");
     }
 
     @Override
@@ -123,15 +125,27 @@ public final class SequencedEventStorageEngine extends BatchingEventStorageEngin
         return Stream.empty();
     }
 
+    /**
+     * Most aggregates hold a few events, and every key asked for is an index lookup: the first read asks for
+     * {@value #FIRST_READ} versions, and for the rest of the batch only when all of those exist.
+     */
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber,
                                                                   int batchSize) {
-        List<String> keys = LongStream.range(firstSequenceNumber, firstSequenceNumber + batchSize)
-                .mapToObj(sequenceNumber -> StoredEvent.streamKey(aggregateIdentifier, sequenceNumber))
-                .toList();
-        List<Document> found = events.find(in(StoredEvent.STREAM_KEY, keys)).into(new ArrayList<>());
+        int firstRead = Math.min(FIRST_READ, batchSize);
+        List<Document> found = versions(aggregateIdentifier, firstSequenceNumber, firstRead);
+        if (found.size() == firstRead && firstRead < batchSize) {
+            found.addAll(versions(aggregateIdentifier, firstSequenceNumber + firstRead, batchSize - firstRead));
+        }
         found.sort(Comparator.comparingLong(document -> document.getLong("sequenceNumber")));
         return found.stream().map(StoredEvent::toEntry).toList();
+    }
+
+    private List<Document> versions(String aggregateIdentifier, long first, int count) {
+        List<String> keys = LongStream.range(first, first + count)
+                .mapToObj(sequenceNumber -> StoredEvent.streamKey(aggregateIdentifier, sequenceNumber))
+                .toList();
+        return events.find(in(StoredEvent.STREAM_KEY, keys)).into(new ArrayList<>());
     }
 
     @Override

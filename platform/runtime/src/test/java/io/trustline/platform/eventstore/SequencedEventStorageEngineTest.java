@@ -123,6 +123,20 @@ class SequencedEventStorageEngineTest extends OnMongoStandIn {
     }
 
     @Test
+    void aggregatesAroundTheSizeOfTheFirstRead_areReadBackWhole() {
+        // the first read asks for 16 versions, and for the rest of the batch only when all 16 exist
+        SequencedEventStorageEngine store = store(now);
+        for (int versions : new int[] {1, 15, 16, 17, BATCH, BATCH + 1}) {
+            String aggregate = "sized-" + versions;
+            store.appendEvents(IntStream.range(0, versions).mapToObj(i -> event(aggregate, i, now)).collect(Collectors.toList()));
+
+            assertThat(store.readEvents(aggregate).asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                    .as("an aggregate of %d events", versions)
+                    .isEqualTo(IntStream.range(0, versions).mapToObj(Long::valueOf).toList());
+        }
+    }
+
+    @Test
     void aTrackingReadDeliversEveryEventOnceInIndexOrder_acrossBatches() {
         SequencedEventStorageEngine store = store(now);
         int count = BATCH * 3 + 11;
