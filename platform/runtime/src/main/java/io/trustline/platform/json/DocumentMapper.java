@@ -3,14 +3,11 @@ package io.trustline.platform.json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
-import org.bson.json.JsonMode;
-import org.bson.json.JsonWriterSettings;
 
 /** Stores read-model records in MongoDB in the same JSON shape the APIs show (ISO dates as strings). */
 public final class DocumentMapper {
 
     private static final ObjectMapper JSON = TrustlineJson.newObjectMapper();
-    private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
     private DocumentMapper() {
     }
@@ -23,12 +20,16 @@ public final class DocumentMapper {
         }
     }
 
+    /**
+     * The record a document holds. Stored documents hold JSON's types only (they are written from JSON), so the
+     * document's own maps, lists and values are read directly, without writing them out as JSON text first.
+     */
     public static <T> T fromDocument(Document document, Class<T> type) {
         Document copy = new Document(document);
         copy.remove("_id");
         try {
-            return JSON.readValue(copy.toJson(RELAXED), type);
-        } catch (JsonProcessingException e) {
+            return JSON.convertValue(copy, type);
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("stored document is not a " + type.getSimpleName(), e);
         }
     }
