@@ -5,9 +5,14 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -23,6 +28,19 @@ public class AppliedEventLog {
     @Inject
     AppliedEventLog(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
         this.applied = mongo.getDatabase(database).getCollection("applied_events");
+    }
+
+    /** Which of {@code eventIds} the subscriber has applied, in one full-key read. */
+    public Set<String> appliedAmong(String subscriber, Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        List<String> keys = eventIds.stream().map(eventId -> key(subscriber, eventId)).toList();
+        Set<String> applied = new HashSet<>();
+        for (Document found : this.applied.find(Filters.in("_id", keys)).projection(Projections.include("_id"))) {
+            applied.add(found.getString("_id").substring(subscriber.length() + 1));
+        }
+        return applied;
     }
 
     public boolean contains(String subscriber, String eventId) {

@@ -28,8 +28,8 @@ import org.jboss.logging.Logger;
 
 /**
  * One subscriber's poll loop. Per record: decode the CloudEvent (a record that is none goes straight to
- * the dead-letter topic), skip an id already applied, call the handler, record the id, and commit the
- * offset only after that.
+ * the dead-letter topic), skip an id already applied (the ids of a partition's poll are looked up together,
+ * {@link AppliedInPoll}), call the handler, record the id, and commit the offset only after that.
  *
  * <p>A failure is classified once, by {@link FailureKind}. An {@linkplain FailureKind#INFRASTRUCTURE
  * outage} (MongoDB, Kafka, a timeout) — or any failure of this mechanism itself — rewinds the partition
@@ -116,13 +116,18 @@ final class SubscriberLoop implements Runnable {
     private void processPartition(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records)
             throws InterruptedException {
         long processedUpTo = -1;
+        AppliedInPoll applied = null;
         try {
             for (ConsumerRecord<String, byte[]> record : records) {
                 if (!running) {
                     return;
                 }
                 try {
-                    process(record);
+                    if (applied == null) {
+                        // read here, so an outage during the read pauses the partition at its first record
+                        applied = AppliedInPoll.of(subscriber.name(), appliedEvents, records);
+                    }
+                    process(record, applied);
                     processedUpTo = record.offset();
                     pauses.unblock(partition).ifPresent(ended -> recovered(partition, ended));
                 } catch (InterruptedException e) {
@@ -153,7 +158,7 @@ final class SubscriberLoop implements Runnable {
         }
     }
 
-    private void process(ConsumerRecord<String, byte[]> record) throws Exception {
+    private void process(ConsumerRecord<String, byte[]> record, AppliedInPoll applied) throws Exception {
         CloudEvent cloudEvent;
         try {
             cloudEvent = decoder.deserialize(record.topic(), record.headers(), record.value());
@@ -164,7 +169,7 @@ final class SubscriberLoop implements Runnable {
             metrics.consumed(subscriber.name(), record.topic(), ConsumeOutcome.DEAD_LETTERED);
             return;
         }
-        if (appliedEvents.contains(subscriber.name(), cloudEvent.getId())) {
+        if (applied.contains(cloudEvent.getId())) {
             metrics.consumed(subscriber.name(), record.topic(), ConsumeOutcome.DUPLICATE);
             return;
         }
@@ -173,7 +178,7 @@ final class SubscriberLoop implements Runnable {
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             try {
                 subscriber.handle(event);
-                appliedEvents.record(subscriber.name(), event.id(), event.type());
+                applied.record(event.id(), event.type());
                 metrics.consumed(subscriber.name(), record.topic(), ConsumeOutcome.APPLIED);
                 return;
             } catch (InterruptedException stopping) {

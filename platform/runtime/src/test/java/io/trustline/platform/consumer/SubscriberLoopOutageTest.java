@@ -160,6 +160,31 @@ class SubscriberLoopOutageTest {
                         .gauge().value()).isZero());
     }
 
+    @Test
+    void anEventPublishedAgain_inTheSamePollOrALaterOne_isAppliedOnce() throws Exception {
+        // a relay that crashed before recording what it published sends those events again, with the same ids
+        handlerMongo = startHandlerMongo();
+        handlerClient = MongoClients.create(handlerMongo.connectionString());
+        MongoCollection<Document> applied = handlerClient.getDatabase("handler").getCollection("applied");
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        String c = UUID.randomUUID().toString();
+        // published before the loop starts, so its first poll holds them all
+        publish(List.of(a, b, a, c, b));
+        startLoop(new CountingSubscriber(topic, applied));
+        await().atMost(Duration.ofSeconds(30)).until(() -> meters.find(PipelineMetrics.EVENTS_CONSUMED).counters().stream()
+                .mapToDouble(counter -> counter.count()).sum() == 5);
+
+        publish(List.of(a, c));
+        await().atMost(Duration.ofSeconds(30)).until(() -> meters.get(PipelineMetrics.EVENTS_CONSUMED)
+                .tag("outcome", "duplicate").counter().count() == 4);
+
+        assertThat(appliedIds(applied)).containsExactlyInAnyOrder(a, b, c);
+        assertThat(applied.find(Filters.gt("times", 1)).into(new ArrayList<>())).as("events applied more than once")
+                .isEmpty();
+        assertThat(meters.get(PipelineMetrics.EVENTS_CONSUMED).tag("outcome", "applied").counter().count()).isEqualTo(3);
+    }
+
     private MongoStandIn startHandlerMongo() throws Exception {
         return MongoStandIn.startInMemory(io.trustline.infra.launcher.TrustlineHome.locate(), handlerMongoPort,
                 Files.createTempFile(work, "handler-mongo", ".log"));
@@ -181,11 +206,17 @@ class SubscriberLoopOutageTest {
 
     private List<String> publish(int count) throws Exception {
         List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(UUID.randomUUID().toString());
+        }
+        return publish(ids);
+    }
+
+    private List<String> publish(List<String> ids) throws Exception {
         try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new CloudEventSerializer())) {
-            for (int i = 0; i < count; i++) {
-                String id = UUID.randomUUID().toString();
+            for (String id : ids) {
                 CloudEvent event = CloudEventBuilder.v1()
                         .withId(id)
                         .withSource(URI.create("/trustline/test"))
@@ -196,7 +227,6 @@ class SubscriberLoopOutageTest {
                         .withData("application/json", "{}".getBytes(StandardCharsets.UTF_8))
                         .build();
                 producer.send(new ProducerRecord<>(topic, "tenant-a:client-1", event)).get(30, TimeUnit.SECONDS);
-                ids.add(id);
             }
         }
         return ids;
