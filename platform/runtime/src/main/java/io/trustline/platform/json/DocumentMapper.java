@@ -2,6 +2,8 @@ package io.trustline.platform.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import java.util.List;
 import org.bson.Document;
 
 /** Stores read-model records in MongoDB in the same JSON shape the APIs show (ISO dates as strings). */
@@ -18,6 +20,14 @@ public final class DocumentMapper {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot store " + value.getClass().getSimpleName(), e);
         }
+    }
+
+    /** The fields a document must hold to be read as {@code type}: its JSON properties. */
+    public static List<String> fieldsOf(Class<?> type) {
+        return JSON.getDeserializationConfig().introspect(JSON.constructType(type)).findProperties().stream()
+                .filter(BeanPropertyDefinition::couldDeserialize)
+                .map(BeanPropertyDefinition::getName)
+                .toList();
     }
 
     /**

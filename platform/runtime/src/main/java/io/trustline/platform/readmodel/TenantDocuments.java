@@ -2,6 +2,7 @@ package io.trustline.platform.readmodel;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -26,14 +27,19 @@ public final class TenantDocuments<T> {
 
     private final MongoCollection<Document> collection;
     private final Class<T> type;
+    private final Bson fieldsOfType;
 
     public TenantDocuments(MongoCollection<Document> collection, Class<T> type) {
         this.collection = collection;
         this.type = type;
+        // a record may read only part of a document others write to (a list that grows with history, say)
+        List<String> fields = new ArrayList<>(DocumentMapper.fieldsOf(type));
+        fields.add(TENANT);
+        this.fieldsOfType = Projections.include(fields);
     }
 
     public Optional<T> find(String tenantId, String id) {
-        Document stored = collection.find(Filters.eq("_id", id)).first();
+        Document stored = collection.find(Filters.eq("_id", id)).projection(fieldsOfType).first();
         if (stored == null || !tenantId.equals(stored.getString(TENANT))) {
             return Optional.empty();
         }
