@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -70,18 +69,19 @@ public class IssueResource {
                 ? IdempotencyKeys.resourceId(tenant.id(), "issue", idempotencyKey)
                 : PsaTickets.issueIdFor(tenant.id(), request.psaTicket().psa(), request.psaTicket().externalTicketId());
         URI location = uri.getAbsolutePathBuilder().path(issueId).build();
-        // a retry answers what the first call stored, even once the checks of a new report (a deadline
-        // still ahead) would no longer pass
-        boolean mayExist = idempotencyKey != null || request.psaTicket() != null;
-        Optional<IssueDetails> reportedBefore = mayExist ? history.find(issueId) : Optional.empty();
-        if (reportedBefore.isPresent()) {
-            return reportedAgain(request, reportedBefore.get(), location);
-        }
-        ReportIssue command = request.toCommand(issueId, tenant.id(), clock.instant());
+        ReportIssue command;
         try {
+            command = request.toCommand(issueId, tenant.id(), clock.instant());
             commands.sendAndWait(command);
-        } catch (AggregateStreamCreationException reportedConcurrently) {
-            return reportedAgain(request, history.find(issueId).orElseThrow(), location);
+        } catch (RuntimeException refused) {
+            // a new report costs no read: only a refused one may be a retry (its issue stored already, or the
+            // checks of a new report, a deadline still ahead, no longer passing), which answers what was stored
+            boolean mayExist = idempotencyKey != null || request.psaTicket() != null;
+            Optional<IssueDetails> reportedBefore = mayExist ? history.find(issueId) : Optional.empty();
+            if (reportedBefore.isPresent()) {
+                return reportedAgain(request, reportedBefore.get(), location);
+            }
+            throw refused;
         }
         // answered from what was stored, not from the read model, which catches up on its own
         return Response.created(location).entity(IssueDetails.reported(command)).build();
