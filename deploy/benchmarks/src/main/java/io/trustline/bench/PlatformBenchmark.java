@@ -71,8 +71,14 @@ public final class PlatformBenchmark {
             System.out.printf("  raw Mongo insertOne (stand-in, in memory)                 %8.0f doc/s%n", insert);
             try (ScoreWatch scores = new ScoreWatch(bootstrap)) {
                 bench.latencies("idle, one issue at a time", scores, bench.oneAtATime(IDLE_ISSUES, scores));
-                bench.latencies(rate + " issues/s offered for " + LOAD_DURATION.toSeconds() + " s", scores,
-                        bench.offeredLoad(rate, LOAD_DURATION));
+                Map<String, Double> cpuBeforeLoad = bench.processes.cpuSeconds();
+                long loadStart = System.nanoTime();
+                Collection<Sent> offered = bench.offeredLoad(rate, LOAD_DURATION);
+                bench.latencies(rate + " issues/s offered for " + LOAD_DURATION.toSeconds() + " s", scores, offered);
+                bench.awaitQuiet(loadStart, QUIET);
+                // what one report costs decides how many a second these cores can carry at all
+                bench.cpuPerIssue("CPU per report (the reports above, until every store was quiet)", cpuBeforeLoad,
+                        offered.size());
             }
             bench.saturation(issues, callers, insert, produce);
             System.out.println("  resident memory after the run:");
@@ -180,14 +186,23 @@ public final class PlatformBenchmark {
 
         double issuesPerSecond = issues / mixSeconds;
         double eventsPerSecond = stored / drainedSeconds;
-        double cpuTotal = cpuAfter.entrySet().stream().mapToDouble(e -> e.getValue() - cpuBefore.get(e.getKey())).sum();
         System.out.printf("  the mix at saturation (%d issues, %d callers, 8 commands each):%n", issues, callers);
         System.out.printf("    issues worked through                     %8.1f issues/s  (%.1f s)%n", issuesPerSecond, mixSeconds);
         System.out.printf("    events appended, all four stores          %8.0f events/s  (%d events, %.1f per issue, drained after %.1f s)%n",
                 eventsPerSecond, stored, (double) stored / issues, drainedSeconds);
         System.out.printf("    appended events / raw Mongo inserts       %8.2f%n", eventsPerSecond / rawInsert);
         System.out.printf("    appended events / raw Kafka produce       %8.3f%n", eventsPerSecond / rawProduce);
-        System.out.printf("    CPU per issue, all processes              %8.1f ms%n", cpuTotal * 1000 / issues);
+        printCpuPerIssue("CPU per issue, all processes", cpuBefore, cpuAfter, issues);
+    }
+
+    private void cpuPerIssue(String what, Map<String, Double> cpuBefore, int issues) {
+        printCpuPerIssue(what, cpuBefore, processes.cpuSeconds(), issues);
+    }
+
+    private static void printCpuPerIssue(String what, Map<String, Double> cpuBefore, Map<String, Double> cpuAfter,
+                                         int issues) {
+        double cpuTotal = cpuAfter.entrySet().stream().mapToDouble(e -> e.getValue() - cpuBefore.get(e.getKey())).sum();
+        System.out.printf("    %-41s %8.1f ms%n", what, cpuTotal * 1000 / issues);
         cpuAfter.forEach((name, seconds) -> System.out.printf("      %-13s %7.1f ms%n", name,
                 (seconds - cpuBefore.get(name)) * 1000 / issues));
     }
