@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,7 +18,8 @@ import org.jboss.logging.Logger;
 /**
  * On every instance, one thread that looks for a switch to run (every {@code trustline.models.switch-poll},
  * default 1 s, and at once when a switch is asked for here) and runs it while it holds its lease
- * ({@code trustline.models.switch-lease}, default 30 s, renewed after every client).
+ * ({@code trustline.models.switch-lease}, default 30 s, renewed after every client); when another instance runs
+ * it, a slice of its clients to rescore.
  */
 @ApplicationScoped
 class ModelSwitchWorker {
@@ -32,6 +34,8 @@ class ModelSwitchWorker {
     ModelSwitches switches;
     @Inject
     ModelSwitchJob job;
+    @Inject
+    RescoringSlices slices;
     @ConfigProperty(name = "trustline.models.switch-poll", defaultValue = "PT1S")
     Duration poll;
 
@@ -48,6 +52,11 @@ class ModelSwitchWorker {
         executor.shutdownNow();
     }
 
+    /** Who this instance is, in the leases it holds. */
+    String owner() {
+        return owner;
+    }
+
     /** Looks for work now rather than at the next poll. */
     void nudge() {
         executor.execute(this::runOne);
@@ -55,7 +64,16 @@ class ModelSwitchWorker {
 
     private void runOne() {
         try {
-            switches.claim(owner, clock.instant(), job.lease()).ifPresent(tenantId -> job.run(tenantId, owner));
+            Optional<String> tenantId = switches.claim(owner, clock.instant(), job.lease());
+            if (tenantId.isPresent()) {
+                job.run(tenantId.get(), owner);
+            } else {
+                // another instance runs the switch: rescore slices of its clients while there are any to claim
+                Optional<RescoringSlices.Slice> slice = slices.claim(owner, clock.instant(), job.lease());
+                while (slice.isPresent() && job.runSlice(slice.get(), owner)) {
+                    slice = slices.claim(owner, clock.instant(), job.lease());
+                }
+            }
         } catch (RuntimeException e) {
             // the next poll tries again; a scheduled task that throws would never run again
             LOG.warn("looking for a model switch to run failed", e);

@@ -49,13 +49,17 @@ class ModelSwitches {
         return Optional.ofNullable(switches.find(Filters.eq("_id", tenantId)).first()).map(ModelSwitches::read);
     }
 
-    /** Starts a switch unless one is running: then returns that one, whatever its target. */
-    ModelSwitch start(String tenantId, String fromModelId, String targetModelId, Instant now) {
+    /**
+     * Starts a switch unless one is running: then returns that one, whatever its target. The instance that starts it
+     * holds it first ({@code owner}, for {@code lease}), so no other claims it before that one's worker is nudged.
+     */
+    ModelSwitch start(String tenantId, String fromModelId, String targetModelId, Instant now, String owner,
+                      Duration lease) {
         Document started = new Document("_id", tenantId).append("tenantId", tenantId)
                 .append("switchId", UUID.randomUUID().toString())
                 .append("fromModelId", fromModelId).append("targetModelId", targetModelId)
                 .append("state", ModelSwitch.State.RESCORING.name()).append("clientsDone", 0).append("clientsTotal", 0)
-                .append("startedAt", Date.from(now)).append("leaseUntil", new Date(0));
+                .append("startedAt", Date.from(now)).append("owner", owner).append("leaseUntil", Date.from(now.plus(lease)));
         try {
             // replaces a finished switch; a running one does not match, and the upsert then collides with it
             switches.replaceOne(Filters.and(Filters.eq("_id", tenantId), Filters.nin("state", RUNNING)), started,
@@ -83,6 +87,17 @@ class ModelSwitches {
     boolean renew(ModelSwitch running, String tenantId, String owner, Instant now, Duration lease, Bson progress) {
         return switches.updateOne(ours(running, tenantId, owner), Updates.combine(progress,
                 Updates.set("leaseUntil", Date.from(now.plus(lease))))).getMatchedCount() == 1;
+    }
+
+    /** Renews the lease and changes nothing else. */
+    static Bson leaseOnly() {
+        return Updates.combine();
+    }
+
+    /** One more client rescored, by whichever instance rescored it. */
+    void countRescored(ModelSwitch running, String tenantId) {
+        switches.updateOne(Filters.and(Filters.eq("_id", tenantId), Filters.eq("switchId", running.switchId())),
+                Updates.inc("clientsDone", 1));
     }
 
     static Bson progress(int done, int total) {

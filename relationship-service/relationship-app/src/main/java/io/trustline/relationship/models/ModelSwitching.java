@@ -19,6 +19,8 @@ class ModelSwitching {
     ModelSwitches switches;
     @Inject
     ModelSwitchWorker worker;
+    @Inject
+    ModelSwitchJob job;
 
     /** Whether a switch runs now towards the model (false: it is already active and nothing runs). */
     boolean request(String tenantId, String modelId) {
@@ -31,7 +33,8 @@ class ModelSwitching {
             return false;
         }
         if (running == null) {
-            running = switches.start(tenantId, models.activeModelId(tenantId), modelId, clock.instant());
+            running = switches.start(tenantId, models.activeModelId(tenantId), modelId, clock.instant(), worker.owner(),
+                    job.lease());
         }
         if (!running.targetModelId().equals(modelId)) {
             throw new RuleViolationException("A switch to '" + running.targetModelId() + "' is in progress; ask for '"

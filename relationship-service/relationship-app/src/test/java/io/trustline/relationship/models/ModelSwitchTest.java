@@ -25,7 +25,9 @@ import io.trustline.testkit.TrustlineInfraResource;
 import io.trustline.testkit.golden.GoldenExample;
 import io.trustline.testkit.golden.GoldenJson;
 import java.nio.charset.StandardCharsets;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -43,6 +45,14 @@ class ModelSwitchTest {
 
     private static final TimeBasedEpochGenerator EVENT_IDS = Generators.timeBasedEpochGenerator();
     private static final String BUILT_IN = "trustline-default@1";
+    private static final String OTHER_INSTANCE = "another-relationship-instance";
+
+    @Inject
+    ModelSwitches switches;
+    @Inject
+    RescoringSlices slices;
+    @Inject
+    ModelSwitchJob job;
 
     @AfterEach
     void switchBackToTheBuiltInModel() {
@@ -79,6 +89,34 @@ class ModelSwitchTest {
         String afterTheSwitch = report(quiet);
         assertThat(awaitTimeline(quiet, modelId, quietEvents.size() + 1).getList("points.event.id"))
                 .contains(afterTheSwitch);
+    }
+
+    @Test
+    void aSwitchAnotherInstanceRuns_isRescoredHereSliceBySlice_andEndsWhenThatInstanceTakesItOn() {
+        String modelId = storeGenerousModel();
+        List<String> loyal = List.of(uniqueClient(), uniqueClient(), uniqueClient());
+        loyal.forEach(ModelSwitchTest::declineOffer);
+        loyal.forEach(clientId -> awaitTimeline(clientId, BUILT_IN, 1));
+
+        // another instance starts the switch and holds it, and opens its slices: this instance's worker may only
+        // rescore slices of it
+        ModelSwitch started = switches.start(TENANT_B, BUILT_IN, modelId, Instant.now(), OTHER_INSTANCE,
+                Duration.ofMinutes(5));
+        slices.open(started, TENANT_B, job.slices());
+        List<String> finishedBy = await().atMost(Duration.ofSeconds(30))
+                .until(() -> slices.finishedBy(started, job.slices()), owners -> !owners.contains(null));
+        assertThat(finishedBy).as("who rescored each slice").doesNotContain(OTHER_INSTANCE);
+        assertThat(as().get("/models/active").then().statusCode(200).extract().jsonPath().getString("activeModelId"))
+                .as("still the old model: only the instance running the switch makes the target active")
+                .isEqualTo(BUILT_IN);
+
+        // the other instance goes on: every slice is done, so it catches up, activates and hands over
+        job.run(TENANT_B, OTHER_INSTANCE);
+
+        JsonPath done = awaitSwitchDone(modelId);
+        assertThat(done.getInt("latestSwitch.clientsDone")).isEqualTo(done.getInt("latestSwitch.clientsTotal"))
+                .isGreaterThanOrEqualTo(loyal.size());
+        loyal.forEach(clientId -> assertThat(awaitTimeline(clientId, modelId, 1).getDouble("loyalty")).isEqualTo(80.0));
     }
 
     @Test
