@@ -90,7 +90,7 @@ final class SharedPlatform implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) {
         // the root store closes what it holds once every test class has run
         context.getRoot().getStore(NAMESPACE).computeIfAbsent(Running.class, type -> Running.start(), Running.class);
-        // a class that failed half-way through a kill may have left a service down: the next class gets it back
+        // a class may leave a service killed (ModelSwitch's runner, a failure half-way through a kill): started again
         for (ServiceProcess service : platform.services()) {
             if (isDown(service)) {
                 service.restart();
@@ -98,7 +98,10 @@ final class SharedPlatform implements BeforeAllCallback {
         }
     }
 
-    /** Stops the shared platform if it runs (a class starting its own platform is next); the next sharing class would start it again. */
+    /**
+     * Stops the shared platform if it runs (a class starting its own platform is next); the next sharing class would
+     * start it again.
+     */
     static void stopIfRunning(ExtensionContext context) {
         Running running = context.getRoot().getStore(NAMESPACE).remove(Running.class, Running.class);
         if (running != null) {
