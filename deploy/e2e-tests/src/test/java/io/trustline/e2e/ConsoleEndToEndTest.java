@@ -19,7 +19,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -30,13 +30,12 @@ import org.openqa.selenium.interactions.Actions;
  * move, and signs out. Every page is checked at a desktop and a phone width for sideways overflow and browser-log
  * errors, and saved as a screenshot under target/screenshots.
  */
+@ExtendWith(SharedPlatform.class)
 class ConsoleEndToEndTest {
 
-    private static final String API_KEY = "tl_console_e2e_key_0042";
+    private static final String API_KEY = SharedPlatform.apiKey("console-e2e");
     private static final int TIMED_LOADS = 5;
 
-    @TempDir
-    static Path dataDir;
     private static LocalPlatform platform;
     private static PlatformClient client;
     private static Browser browser;
@@ -45,8 +44,7 @@ class ConsoleEndToEndTest {
     @BeforeAll
     static void startPlatformAndBrowser() {
         Browser.assumeInstalled();
-        platform = new LocalPlatform(LocalPlatformSettings.forTests(dataDir, "console-e2e", API_KEY).withConsole());
-        platform.start();
+        platform = SharedPlatform.platform();
         client = new PlatformClient(platform, API_KEY);
         console = platform.service(LocalPlatformSettings.CONSOLE).baseUrl();
         browser = Browser.start();
@@ -56,9 +54,6 @@ class ConsoleEndToEndTest {
     static void stop() {
         if (browser != null) {
             browser.close();
-        }
-        if (platform != null) {
-            platform.stop();
         }
     }
 

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +24,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -35,16 +35,15 @@ import org.openqa.selenium.support.ui.Select;
  * (one start for all): what a person sees and does on each, every page at 1280 and 390 px with no sideways overflow
  * and no browser-log error, screenshots under target/screenshots, and each page's load time printed.
  */
+@ExtendWith(SharedPlatform.class)
 class ConsolePagesEndToEndTest {
 
-    private static final String API_KEY = "tl_console_pages_e2e_key_7";
+    private static final String API_KEY = SharedPlatform.apiKey("console-pages");
     private static final Duration PATIENCE = Duration.ofSeconds(40);
     private static final String DEFAULT_MODEL_FILE =
             "relationship-service/relationship-app/src/main/resources/scoring/trustline-default-v1.yaml";
     private static final Map<String, Double> LOAD_MILLIS = new LinkedHashMap<>();
 
-    @TempDir
-    static Path dataDir;
     private static LocalPlatform platform;
     private static PlatformClient client;
     private static Browser browser;
@@ -53,12 +52,7 @@ class ConsolePagesEndToEndTest {
     @BeforeAll
     static void startPlatformAndSignIn() {
         Browser.assumeInstalled();
-        platform = new LocalPlatform(LocalPlatformSettings.forTests(dataDir, "console-pages", API_KEY).withConsole()
-                .withServiceConfig(Map.of(
-                        // two quick attempts, then FAILED: the webhooks page gets a delivery to retry in seconds
-                        "trustline.webhooks.delivery.retry-schedule", "PT0S,PT0.5S",
-                        "trustline.webhooks.delivery.poll-interval", "PT0.2S")));
-        platform.start();
+        platform = SharedPlatform.platform();
         client = new PlatformClient(platform, API_KEY);
         console = platform.service(LocalPlatformSettings.CONSOLE).baseUrl();
         browser = Browser.start();
@@ -74,9 +68,6 @@ class ConsolePagesEndToEndTest {
         LOAD_MILLIS.forEach((page, millis) -> System.out.printf(Locale.ROOT, "console page load %-10s %6.0f ms%n", page, millis));
         if (browser != null) {
             browser.close();
-        }
-        if (platform != null) {
-            platform.stop();
         }
     }
 
@@ -161,8 +152,10 @@ class ConsolePagesEndToEndTest {
         new Select(browser.find("#switch-model")).selectByValue(generous);
         browser.find("#switch-model").submit();
         browser.awaitLoaded();
-        // htmx polls the progress until the switch is DONE, without a reload
-        await().atMost(PATIENCE).until(() -> "DONE".equals(browser.find("#switch-progress").getAttribute("data-state")));
+        // htmx polls the progress until the switch is DONE, without a reload; each poll swaps the element, so one
+        // found just before a swap is stale by the time it is read: read it again
+        await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class)
+                .until(() -> "DONE".equals(browser.find("#switch-progress").getAttribute("data-state")));
         assertThat(browser.find("#switch-progress").getText()).contains("Switch to " + generous);
         browser.assertNoSevereLogEntries("models after the switch");
     }

@@ -12,7 +12,6 @@ import io.trustline.local.LocalPlatformSettings;
 import io.trustline.local.demo.Demo;
 import io.trustline.local.demo.TrustlineApi;
 import io.trustline.relationship.api.RelationshipTopics;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,13 +19,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import io.trustline.e2e.browser.Browser;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -36,32 +34,22 @@ import org.openqa.selenium.WebElement;
  * the console shows them so in a browser (its screenshots of the demo are the ones the README shows).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedPlatform.class)
 class DemoEndToEndTest {
 
     private static final String KEY = LocalPlatformSettings.DEMO_API_KEY;
 
-    @TempDir
-    static Path dataDir;
     private static LocalPlatform platform;
     private static PlatformClient client;
     private static TrustlineApi api;
 
     @BeforeAll
     static void startPlatform() {
-        platform = new LocalPlatform(LocalPlatformSettings.forTests(dataDir, LocalPlatformSettings.DEMO_TENANT, KEY)
-                .withServices("intake", "incident", "relationship").withConsole());
-        platform.start();
+        platform = SharedPlatform.platform();
         client = new PlatformClient(platform, KEY);
         Map<String, String> urls = new LinkedHashMap<>();
         platform.services().forEach(service -> urls.put(service.name(), service.baseUrl()));
         api = new TrustlineApi(urls, KEY);
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.stop();
-        }
     }
 
     @Test
@@ -174,7 +162,7 @@ class DemoEndToEndTest {
     private static Map<String, Object> snapshot() {
         Map<String, Object> snapshot = new TreeMap<>();
         for (String topic : List.of(IntakeTopics.EVENTS, IncidentTopics.EVENTS, RelationshipTopics.EVENTS)) {
-            snapshot.put("records on " + topic, client.recordsOn(topic));
+            snapshot.put("records on " + topic, client.recordsOf(LocalPlatformSettings.DEMO_TENANT, topic));
         }
         snapshot.put("portfolio (client: events)", portfolio(Map.of()));
         for (Demo.SeedStoryView story : Demo.stories()) {

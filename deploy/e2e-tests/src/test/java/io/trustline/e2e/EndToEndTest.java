@@ -9,9 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import io.restassured.path.json.JsonPath;
 import io.trustline.e2e.PlatformClient.TimelineEvent;
 import io.trustline.local.LocalPlatform;
-import io.trustline.local.LocalPlatformSettings;
 import io.trustline.testkit.WebhookReceiver;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,30 +18,28 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The packaged services as separate processes, over a real broker and the Mongo-wire stand-in, driven
  * the way a PSA, a partner and an account manager would.
  */
+@ExtendWith(SharedPlatform.class)
 class EndToEndTest {
 
-    private static final String API_KEY = "e2e-test-key";
+    private static final String API_KEY = SharedPlatform.apiKey("e2e");
     private static final List<String> SLICE_TYPES = List.of(
             "io.trustline.intake.IssueReported.v1",
             "io.trustline.intake.ExpectationSet.v1",
             "io.trustline.incident.ActionPlanIssued.v1");
 
-    @TempDir
-    static Path dataDir;
     private static LocalPlatform platform;
     private static PlatformClient client;
     private static WebhookReceiver receiver;
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        platform = new LocalPlatform(LocalPlatformSettings.forTests(dataDir, "e2e", API_KEY));
-        platform.start();
+        platform = SharedPlatform.platform();
         client = new PlatformClient(platform, API_KEY);
         receiver = new WebhookReceiver();
     }
@@ -52,9 +48,6 @@ class EndToEndTest {
     static void stopPlatform() {
         if (receiver != null) {
             receiver.close();
-        }
-        if (platform != null) {
-            platform.stop();
         }
     }
 

@@ -19,9 +19,7 @@ import static org.awaitility.Awaitility.await;
 import io.cloudevents.CloudEvent;
 import io.restassured.path.json.JsonPath;
 import io.trustline.local.LocalPlatform;
-import io.trustline.local.LocalPlatformSettings;
 import io.trustline.local.ServiceProcess;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,10 +27,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The incident's deadlines on the packaged services: a PSA reports over intake's REST API, the service desk works
@@ -40,31 +37,19 @@ import org.junit.jupiter.api.io.TempDir;
  * publish on {@code trustline.incident.v1}, each carrying its due instant. Every test sets the tenant's policy for
  * the reported issue (WHAT STOPPED × WHO EVERYONE) to targets of seconds.
  */
+@ExtendWith(SharedPlatform.class)
 class IncidentDeadlinesEndToEndTest {
 
-    private static final String API_KEY = "incident-deadlines-test-key";
-    private static final Duration POLL_INTERVAL = Duration.ofSeconds(5);
+    private static final String API_KEY = SharedPlatform.apiKey("deadlines");
     private static final Duration FOREVER = Duration.ofDays(1);
 
-    @TempDir
-    static Path dataDir;
     private static LocalPlatform platform;
     private static PlatformClient client;
 
     @BeforeAll
     static void startPlatform() {
-        platform = new LocalPlatform(LocalPlatformSettings.forTests(dataDir, "deadlines", API_KEY)
-                .withServices("intake", "incident")
-                .withServiceConfig(Map.of("trustline.deadlines.poll-interval", POLL_INTERVAL.toString())));
-        platform.start();
+        platform = SharedPlatform.platform();
         client = new PlatformClient(platform, API_KEY);
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.stop();
-        }
     }
 
     @Test

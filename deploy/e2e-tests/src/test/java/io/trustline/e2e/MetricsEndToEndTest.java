@@ -18,7 +18,6 @@ import io.trustline.testkit.KafkaTestTopics;
 import io.trustline.testkit.WebhookReceiver;
 import io.trustline.testkit.metrics.PrometheusScrape;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Grafana dashboard against the packaged services: once an issue has travelled through all four — relayed,
@@ -36,23 +35,20 @@ import org.junit.jupiter.api.io.TempDir;
  * use exist — every metric name a dashboard query reads is exposed by at least one service's {@code /q/metrics}
  * (scraped without an API key, as Prometheus does), and every Trustline metric a service exposes is on the dashboard.
  */
+@ExtendWith(SharedPlatform.class)
 class MetricsEndToEndTest {
 
-    private static final String API_KEY = "metrics-test-key";
+    private static final String API_KEY = SharedPlatform.apiKey("metrics");
     private static final Duration FOREVER = Duration.ofDays(1);
     private static final Set<String> HISTOGRAM_SUFFIXES = Set.of("_bucket", "_count", "_sum", "_max");
 
-    @TempDir
-    static Path dataDir;
     private static LocalPlatform platform;
     private static PlatformClient client;
     private static WebhookReceiver partner;
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        platform = new LocalPlatform(LocalPlatformSettings.forTests(dataDir, "metrics", API_KEY)
-                .withServiceConfig(Map.of("trustline.deadlines.poll-interval", "PT5S")));
-        platform.start();
+        platform = SharedPlatform.platform();
         client = new PlatformClient(platform, API_KEY);
         partner = new WebhookReceiver();
     }
@@ -61,9 +57,6 @@ class MetricsEndToEndTest {
     static void stopPlatform() {
         if (partner != null) {
             partner.close();
-        }
-        if (platform != null) {
-            platform.stop();
         }
     }
 
@@ -94,6 +87,8 @@ class MetricsEndToEndTest {
                 "updateEvery", FOREVER.toString(), "resolve", FOREVER.toString()));
         String clientId = uniqueClient();
         String issueId = client.reportIssue(clientId);
+        // the platform is shared: other classes' dead letters may be there already
+        long deadLettersBefore = client.recordsOn(IntakeTopics.DEAD_LETTERS);
         KafkaTestTopics.publishRawTo(platform.kafka().bootstrapServers(), IntakeTopics.EVENTS, "metrics:" + clientId,
                 "this is not JSON".getBytes(StandardCharsets.UTF_8), List.of());
 
@@ -101,12 +96,16 @@ class MetricsEndToEndTest {
                 .anyMatch(IncidentEventTypes.RESPONSE_TARGET_MISSED::equals), Duration.ofSeconds(60));
         await().atMost(Duration.ofSeconds(30)).until(() -> !partner.deliveries().isEmpty());
         // incident, relationship and notification each move it to the dead-letter topic
-        await().atMost(Duration.ofSeconds(30)).until(() -> client.recordsOn(IntakeTopics.DEAD_LETTERS) >= 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> client.recordsOn(IntakeTopics.DEAD_LETTERS) >= deadLettersBefore + 3);
     }
 
     private static Set<String> exposedNames() {
         Map<String, Set<String>> byService = new TreeMap<>();
+        // the shared platform runs the console too; the dashboard charts the four services
         for (ServiceProcess service : platform.services()) {
+            if (service.name().equals(LocalPlatformSettings.CONSOLE)) {
+                continue;
+            }
             byService.put(service.name(), PrometheusScrape.of(service.baseUrl()).names());
         }
         assertThat(byService).as("services scraped").containsOnlyKeys(LocalPlatformSettings.SERVICES);

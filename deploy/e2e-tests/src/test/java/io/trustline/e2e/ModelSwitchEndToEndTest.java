@@ -9,7 +9,6 @@ import io.restassured.path.json.JsonPath;
 import io.trustline.e2e.PlatformClient.TimelineEvent;
 import io.trustline.infra.launcher.TrustlineHome;
 import io.trustline.local.LocalPlatform;
-import io.trustline.local.LocalPlatformSettings;
 import io.trustline.local.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +35,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A switch of the tenant's active model on the packaged services, with two relationship instances sharing the
@@ -44,9 +43,10 @@ import org.junit.jupiter.api.io.TempDir;
  * client is rescored, and the instance running the switch is killed halfway, so the other one resumes it once the
  * lease runs out. No accepted event may be lost, and every stored timeline must be the one the new model computes.
  */
+@ExtendWith(SharedPlatform.class)
 class ModelSwitchEndToEndTest {
 
-    private static final String API_KEY = "model-switch-test-key";
+    private static final String API_KEY = SharedPlatform.apiKey("switch");
     private static final String BUILT_IN = "trustline-default@1";
     private static final String DEFAULT_MODEL_FILE =
             "relationship-service/relationship-app/src/main/resources/scoring/trustline-default-v1.yaml";
@@ -57,28 +57,24 @@ class ModelSwitchEndToEndTest {
     private static final String MEETING = """
             {"kind": "MONTHLY_REVIEW", "faceToFace": true, "attendees": ["Dana Office", "Sam Tech"]}""";
 
-    @TempDir
-    static Path dataDir;
     private static LocalPlatform platform;
     private static PlatformClient client;
+    private static Future<ServiceProcess> another;
 
     @BeforeAll
     static void startPlatform() {
-        platform = new LocalPlatform(LocalPlatformSettings.forTests(dataDir, "switch", API_KEY)
-                .withServices("intake", "relationship")
-                .withServiceConfig(Map.of(
-                        // a killed runner's switch is resumed after this; a killed consumer's partitions after that
-                        "trustline.models.switch-lease", "PT4S",
-                        "trustline.models.switch-poll", "PT0.5S",
-                        "trustline.kafka.session-timeout", "PT6S")));
-        platform.start();
+        platform = SharedPlatform.platform();
         client = new PlatformClient(platform, API_KEY);
     }
 
+    /**
+     * The next class on the shared platform expects one relationship instance: the other one stops here, and if the
+     * platform's own was the runner killed, {@link SharedPlatform} starts it again.
+     */
     @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.stop();
+    static void stopTheOtherInstance() throws Exception {
+        if (another != null) {
+            another.get(150, TimeUnit.SECONDS).stop();
         }
     }
 
@@ -88,7 +84,7 @@ class ModelSwitchEndToEndTest {
         ServiceProcess first = platform.service("relationship");
         // the second instance starts (and joins the consumer group) while the clients are seeded over the first
         ExecutorService starting = Executors.newSingleThreadExecutor();
-        Future<ServiceProcess> another = starting.submit(() -> platform.startAnotherInstance("relationship"));
+        another = starting.submit(() -> platform.startAnotherInstance("relationship"));
         starting.shutdown();
         Set<ServiceProcess> killed = ConcurrentHashMap.newKeySet();
 
@@ -264,7 +260,7 @@ class ModelSwitchEndToEndTest {
 
     /** Whether the instance's log says it claimed and ran the tenant's switch. */
     private static boolean ranTheSwitch(ServiceProcess instance) {
-        Path log = dataDir.resolve("logs").resolve(instance.name() + ".log");
+        Path log = platform.settings().dataDir().resolve("logs").resolve(instance.name() + ".log");
         try {
             return Files.exists(log) && Files.readString(log).contains("running the switch of tenant switch");
         } catch (IOException e) {

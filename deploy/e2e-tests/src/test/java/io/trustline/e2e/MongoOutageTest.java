@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * event exactly once. Intake's events are published straight to its topic, as intake would, so they keep
  * flowing while MongoDB (which intake needs too) is down.
  */
+@ExtendWith(OwnPlatform.class)
 class MongoOutageTest {
 
     private static final String TENANT = "outage";

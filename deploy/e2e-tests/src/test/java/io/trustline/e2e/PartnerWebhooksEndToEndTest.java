@@ -36,6 +36,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * notification-service with retries pending loses nothing. Each test's endpoints allow only its own clients, so the
  * tests never see each other's deliveries.
  */
+@ExtendWith(OwnPlatform.class)
 class PartnerWebhooksEndToEndTest {
 
     private static final String API_KEY = "partner-webhooks-test-key";

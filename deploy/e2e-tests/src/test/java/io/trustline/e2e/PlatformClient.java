@@ -25,6 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** The running platform as a PSA, an account manager and an operator reach it: over HTTP with the tenant's key. */
@@ -233,6 +234,34 @@ final class PlatformClient {
             return consumer.endOffsets(partitions).entrySet().stream()
                     .mapToLong(end -> end.getValue() - beginning.get(end.getKey()))
                     .sum();
+        }
+    }
+
+    /**
+     * How many records of the tenant (their {@code ce_tenantid} header) a topic holds now: on the shared platform the
+     * topics hold other tenants' records too.
+     */
+    long recordsOf(String tenant, String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-reader-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = KafkaTestTopics.partitionsOf(consumer, topic, Instant.now().plusSeconds(60));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long count = 0;
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    Header tenantId = record.headers().lastHeader("ce_tenantid");
+                    if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))
+                            && tenantId != null && tenant.equals(new String(tenantId.value(), StandardCharsets.UTF_8))) {
+                        count++;
+                    }
+                }
+            }
+            return count;
         }
     }
 

@@ -15,28 +15,26 @@ import io.trustline.incident.api.IncidentTopics;
 import io.trustline.intake.api.IntakeEventTypes;
 import io.trustline.intake.api.IntakeTopics;
 import io.trustline.local.LocalPlatform;
-import io.trustline.local.LocalPlatformSettings;
 import io.trustline.local.demo.AutotaskWebhooks;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An Autotask ticket worked in Autotask and nowhere else, on the packaged services: its webhooks — each delivered
  * twice, as Autotask does when an answer is slow — become one issue in intake, each milestone once in incident with
  * Autotask's instant, and one entry per milestone on the client's timeline.
  */
+@ExtendWith(SharedPlatform.class)
 class PsaWebhooksEndToEndTest {
 
-    private static final String API_KEY = "psa-webhooks-test-key";
+    private static final String API_KEY = SharedPlatform.apiKey("psa");
     private static final String SECRET = "autotask-e2e-webhook-secret";
     private static final AutotaskWebhooks AUTOTASK = new AutotaskWebhooks(SECRET);
     private static final String COMPANY = "29683";
@@ -46,24 +44,13 @@ class PsaWebhooksEndToEndTest {
     private static final Instant RESOLVED = Instant.parse("2026-12-01T11:05:00Z");
     private static final Instant NOTE_ADDED = Instant.parse("2026-12-01T11:20:00Z");
 
-    @TempDir
-    static Path dataDir;
     private static LocalPlatform platform;
     private static PlatformClient client;
 
     @BeforeAll
     static void startPlatform() {
-        platform = new LocalPlatform(LocalPlatformSettings.forTests(dataDir, "psa", API_KEY)
-                .withServices("intake", "incident", "relationship"));
-        platform.start();
+        platform = SharedPlatform.platform();
         client = new PlatformClient(platform, API_KEY);
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.stop();
-        }
     }
 
     @Test

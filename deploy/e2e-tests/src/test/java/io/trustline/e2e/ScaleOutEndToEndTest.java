@@ -54,6 +54,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -72,6 +73,7 @@ import org.junit.jupiter.api.io.TempDir;
  * everywhere: an open incident's overdue update fires again every interval, for as long as the run lasts, which
  * would make the number of deadlines depend on the machine's speed (and cost thousands of events on a slow one).
  */
+@ExtendWith(OwnPlatform.class)
 class ScaleOutEndToEndTest {
 
     private static final String API_KEY = "scale-out-test-key";

@@ -9,11 +9,9 @@ import static org.awaitility.Awaitility.await;
 import io.cloudevents.CloudEvent;
 import io.trustline.e2e.PlatformClient.TimelineEvent;
 import io.trustline.local.LocalPlatform;
-import io.trustline.local.LocalPlatformSettings;
 import io.trustline.relationship.api.RelationshipEventTypes;
 import io.trustline.relationship.api.RelationshipTopics;
 import io.trustline.testkit.KafkaTestTopics;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,13 +26,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The scored timeline on the packaged services, reached only through the public APIs: a PSA reports over intake,
@@ -43,9 +40,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 // the short story first: it warms the services' first calls, so the kill test's minute goes to the kill
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedPlatform.class)
 class ScoredTimelineEndToEndTest {
 
-    private static final String API_KEY = "scored-timeline-test-key";
+    private static final String API_KEY = SharedPlatform.apiKey("scored");
     private static final Set<String> MOMENTS = Set.of("CompetitorOfferDeclined", "MeetingHeld");
     private static final String OFFER = """
             {"competitor": "CheapIT Ltd", "offer": "the same service for 20% less",
@@ -53,24 +51,13 @@ class ScoredTimelineEndToEndTest {
     private static final String MEETING = """
             {"kind": "MONTHLY_REVIEW", "faceToFace": true, "attendees": ["Dana Office", "Sam Tech"]}""";
 
-    @TempDir
-    static Path dataDir;
     private static LocalPlatform platform;
     private static PlatformClient client;
 
     @BeforeAll
     static void startPlatform() {
-        platform = new LocalPlatform(LocalPlatformSettings.forTests(dataDir, "scored", API_KEY)
-                .withServices("intake", "incident", "relationship"));
-        platform.start();
+        platform = SharedPlatform.platform();
         client = new PlatformClient(platform, API_KEY);
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.stop();
-        }
     }
 
     @Test
