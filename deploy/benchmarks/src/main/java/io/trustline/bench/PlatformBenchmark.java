@@ -29,6 +29,8 @@ public final class PlatformBenchmark {
 
     private static final String API_KEY = "bench-key";
     private static final int IDLE_ISSUES = 50;
+    /** Issues worked through the mix before anything is measured, so no figure includes the JIT compiling the code. */
+    private static final int WARM_UP_ISSUES = 200;
     private static final Duration IDLE = Duration.ofMillis(500);
     private static final int LATENCY_CLIENTS = 500;
     private static final Duration LOAD_DURATION = Duration.ofSeconds(20);
@@ -69,6 +71,11 @@ public final class PlatformBenchmark {
             System.out.printf("  raw Kafka produce (idempotent, acks=all, 500 B)           %8.0f rec/s%n", produce);
             System.out.printf("  raw Kafka consume                                         %8.0f rec/s%n", consume);
             System.out.printf("  raw Mongo insertOne (stand-in, in memory)                 %8.0f doc/s%n", insert);
+            long warmUpStart = System.nanoTime();
+            bench.workThroughMix(WARM_UP_ISSUES, callers, "warm-up-client-");
+            bench.awaitQuiet(warmUpStart, QUIET);
+            System.out.printf("  warm-up, not measured: %d issues through the mix           %8.1f s%n", WARM_UP_ISSUES,
+                    RawInfrastructure.seconds(warmUpStart));
             try (ScoreWatch scores = new ScoreWatch(bootstrap)) {
                 bench.latencies("idle, one issue at a time", scores, bench.oneAtATime(IDLE_ISSUES, scores));
                 Map<String, Double> cpuBeforeLoad = bench.processes.cpuSeconds();
@@ -163,22 +170,8 @@ public final class PlatformBenchmark {
     private void saturation(int issues, int callers, double rawInsert, double rawProduce) throws Exception {
         Map<String, Double> cpuBefore = processes.cpuSeconds();
         long storedBefore = processes.eventsStored();
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int c = 0; c < callers; c++) {
-            workers.add(pool.submit(() -> {
-                while (next.incrementAndGet() <= issues) {
-                    api.workIncident(api.reportIssue("mix-client-" + (next.get() % 200)));
-                }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        pool.shutdown();
+        workThroughMix(issues, callers, "mix-client-");
         double mixSeconds = RawInfrastructure.seconds(start);
         double drainedSeconds = awaitQuiet(start, QUIET);
         long stored = processes.eventsStored() - storedBefore;
@@ -205,6 +198,26 @@ public final class PlatformBenchmark {
         System.out.printf("    %-41s %8.1f ms%n", what, cpuTotal * 1000 / issues);
         cpuAfter.forEach((name, seconds) -> System.out.printf("      %-13s %7.1f ms%n", name,
                 (seconds - cpuBefore.get(name)) * 1000 / issues));
+    }
+
+    /** CALLERS callers, each working its share of the issues through the mix one after another. */
+    private void workThroughMix(int issues, int callers, String clientPrefix) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < callers; c++) {
+            workers.add(pool.submit(() -> {
+                int issue;
+                while ((issue = next.incrementAndGet()) <= issues) {
+                    api.workIncident(api.reportIssue(clientPrefix + (issue % 200)));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
     }
 
     /**
