@@ -20,7 +20,9 @@ import java.util.function.Consumer;
  * <p>Those writes are not atomic. A crash (or an outage) between them leaves the summary behind the stored events;
  * the event is then delivered again, because the platform records it as applied only after this returns, and the
  * summary no longer vouches for what is cached or stored: the client is read back, rescored and its stored points
- * are compared with the new ones, so the timeline ends exactly as if nothing had happened. Everything that can
+ * are compared with the new ones, so the timeline ends exactly as if nothing had happened. A client's very first
+ * write is a summary of no events, so a client without a summary has nothing stored and its first event costs no
+ * read at all ({@link UnsummarisedClients} gives clients stored before that rule their summary). Everything that can
  * fail on the event's own content (translation, scoring, serialising) happens before the first write, so an event
  * is never stored and then dead-lettered. One consumer thread scores a client (its events share a partition).
  */
@@ -51,6 +53,17 @@ public class ScoredTimelineProjection {
     public void apply(String tenantId, String clientId, ClientEvent event, Consumer<ScoredEvent> beforeWrites) {
         ScoringEngine engine = models.of(tenantId);
         Optional<ClientTimelineSummary> summary = timelines.summary(tenantId, clientId);
+        if (summary.isEmpty()) {
+            // nothing of the client is stored: its first write is a summary of no events (see record)
+            cache.forget(tenantId, clientId);
+            ClientHistory none = ClientHistory.of(List.of(), engine);
+            ClientHistory next = none.with(event);
+            beforeWrites.accept(new ScoredEvent(tenantId, clientId, event, engine, none.timeline(), next.timeline()));
+            timelines.save(tenantId, none.summary(clientId));
+            record(tenantId, clientId, event, next, TimelineDiff.between(List.of(),
+                    next.points().stream().map(ScoredPoint::of).toList(), PointPosition::of));
+            return;
+        }
         ClientHistory before = cache.get(tenantId, clientId);
         if (before == null || !vouchedFor(before, summary, engine)) {
             cache.forget(tenantId, clientId);

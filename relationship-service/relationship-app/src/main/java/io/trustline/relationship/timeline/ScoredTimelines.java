@@ -1,5 +1,7 @@
 package io.trustline.relationship.timeline;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -50,6 +52,21 @@ class ScoredTimelines {
     void save(String tenantId, ClientTimelineSummary summary) {
         Document stored = DocumentMapper.toDocument(summary).append("tenantId", tenantId);
         summaries.replaceOne(Filters.eq("_id", tenantId + "|" + summary.clientId()), stored, UPSERT);
+    }
+
+    /** Stores the summary unless the client has one; false when it had. */
+    boolean saveIfAbsent(String tenantId, ClientTimelineSummary summary) {
+        Document stored = DocumentMapper.toDocument(summary).append("_id", tenantId + "|" + summary.clientId())
+                .append("tenantId", tenantId);
+        try {
+            summaries.insertOne(stored);
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return false;
+        }
     }
 
     /**

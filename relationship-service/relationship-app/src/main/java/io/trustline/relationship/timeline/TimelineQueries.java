@@ -36,7 +36,8 @@ class TimelineQueries {
         String active = models.of(tenantId).model().id();
         if (asOf == null && engine.model().id().equals(active)) {
             Optional<ClientTimelineSummary> stored = timelines.summary(tenantId, clientId)
-                    .filter(summary -> summary.modelId().equals(active));
+                    // a summary of no events is a client's first write, its event not stored yet or not scored
+                    .filter(summary -> summary.modelId().equals(active) && summary.eventCount() > 0);
             if (stored.isPresent()) {
                 return fromStore(tenantId, stored.get(), after, limit);
             }

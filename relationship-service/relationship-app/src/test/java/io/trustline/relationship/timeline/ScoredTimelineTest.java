@@ -23,6 +23,7 @@ import io.trustline.intake.api.IntakeEventTypes;
 import io.trustline.intake.api.IntakeTopics;
 import io.trustline.intake.api.IssueReported;
 import io.trustline.relationship.scoring.ClientEvent;
+import io.trustline.relationship.scoringmodel.ActiveModels;
 import io.trustline.testkit.RequiresInfra;
 import io.trustline.testkit.TrustlineInfraResource;
 import jakarta.inject.Inject;
@@ -43,6 +44,12 @@ class ScoredTimelineTest {
 
     @Inject
     ClientEvents clientEvents;
+    @Inject
+    ScoredTimelines timelines;
+    @Inject
+    ActiveModels models;
+    @Inject
+    UnsummarisedClients unsummarisedClients;
     @Inject
     MongoClient mongo;
     @ConfigProperty(name = "quarkus.mongodb.database")
@@ -144,6 +151,41 @@ class ScoredTimelineTest {
         JsonPath timeline = awaitPoints(issue.clientId, 2);
         assertThat(timeline.getList("points.event.type")).containsExactly("IssueReported", "ExpectationSet");
         assertThat(timeline.getList("points[1].changes.rule")).containsExactly("001.expectations-first");
+    }
+
+    @Test
+    void aFirstEventCutShortAfterItsInputWasStored_isScoredWhenDeliveredAgain() {
+        CatalogIssue issue = new CatalogIssue(uniqueClient());
+        String reportId = CatalogIssue.nextEventId();
+        // what a SIGKILL after the new client's first write, the summary of no events, leaves behind
+        timelines.save(TENANT_A, ClientHistory.of(List.of(), models.of(TENANT_A)).summary(issue.clientId));
+        timeline(issue.clientId, Map.of()).then().statusCode(404);
+        // ... and one after its input was stored too
+        clientEvents.add(TENANT_A, issue.clientId,
+                new ClientEvent.IssueReported(reportId, Instant.parse("2026-03-02T08:15:00Z"), issue.issueId));
+
+        issue.publish(IntakeTopics.EVENTS, reportId, IntakeEventTypes.ISSUE_REPORTED, IssueReported.class);
+        issue.expect();
+
+        JsonPath timeline = awaitPoints(issue.clientId, 2);
+        assertThat(timeline.getList("points.event.type")).containsExactly("IssueReported", "ExpectationSet");
+        assertThat(timeline.getList("points.event.id")).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void eventsStoredWithoutASummaryByAnEarlierRelease_areScoredWithTheClientsNextEvent() {
+        CatalogIssue issue = new CatalogIssue(uniqueClient());
+        String reportId = CatalogIssue.nextEventId();
+        // an earlier release stored the first event before the summary, and stopped in between
+        clientEvents.add(TENANT_A, issue.clientId,
+                new ClientEvent.IssueReported(reportId, Instant.parse("2026-03-02T08:15:00Z"), issue.issueId));
+
+        assertThat(unsummarisedClients.markClientsWithoutSummary()).as("clients given a summary").isPositive();
+        assertThat(unsummarisedClients.markClientsWithoutSummary()).as("a second pass").isZero();
+        issue.expect();
+
+        JsonPath timeline = awaitPoints(issue.clientId, 2);
+        assertThat(timeline.getList("points.event.type")).containsExactly("IssueReported", "ExpectationSet");
     }
 
     @Test
