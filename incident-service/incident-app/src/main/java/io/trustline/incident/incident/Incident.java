@@ -113,6 +113,8 @@ public class Incident {
     private Instant resolvedAt;
     /** What the next proactive update is due from: the latest client-facing contact, reopening or overdue moment. */
     private Instant cadenceFrom;
+    /** Counts the runs of update deadlines: new targets and a reopening each start one (see {@link UpdateDue}). */
+    private int updateChain;
     private final Set<ResponsePhase> missedPhases = EnumSet.noneOf(ResponsePhase.class);
     private Instant resolveByMissed;
     private int updatesSent;
@@ -180,18 +182,7 @@ public class Incident {
 
     private void scheduleNextUpdate(DeadlineManager deadlines) {
         Instant due = nextUpdateDue();
-        deadlines.schedule(due, IncidentDeadline.PROACTIVE_UPDATE, new UpdateDue(due));
-    }
-
-    /** A client-facing contact moved the cadence on: the next update is due from it, the old deadline is stale. */
-    /** Records a client-facing contact; when it moved the update cadence, the next update is due from it. */
-    private <E extends IncidentEvent> E recordContact(E contact, DeadlineManager deadlines) {
-        Instant cadenceBefore = cadenceFrom;
-        record(contact);
-        if (targets != null && state == IncidentState.OPEN && !cadenceFrom.equals(cadenceBefore)) {
-            scheduleNextUpdate(deadlines);
-        }
-        return contact;
+        deadlines.schedule(due, IncidentDeadline.PROACTIVE_UPDATE, new UpdateDue(due, updateChain));
     }
 
     private Instant nextUpdateDue() {
@@ -222,19 +213,27 @@ public class Incident {
         return !inTime(answeredAt(phase), due.dueAt()) && !inTime(resolvedAt, due.dueAt());
     }
 
+    /**
+     * Overdue if no contact, new cadence or earlier overdue moment came since the deadline was scheduled; otherwise a
+     * contact moved the cadence on, and the deadline follows it (contacts schedule nothing, so an incident has one
+     * update deadline, not one per contact).
+     */
     @DeadlineHandler(deadlineName = IncidentDeadline.PROACTIVE_UPDATE)
     void on(UpdateDue due, DeadlineManager deadlines) {
-        if (!overdue(due)) {
+        if (targets == null || state != IncidentState.OPEN || !due.belongsTo(updateChain)) {
             return;
         }
-        apply(new ProactiveUpdateOverdue(issueId, tenantId, clientId, cadenceFrom, targets.updateEvery(),
-                due.dueAt()));
-        scheduleNextUpdate(deadlines);
+        Instant next = nextUpdateDue();
+        if (due.dueAt().equals(next)) {
+            recordOverdue(due);
+        }
+        if (!due.dueAt().isAfter(next)) {
+            scheduleNextUpdate(deadlines);
+        }
     }
 
-    /** Open, and no contact, new cadence or earlier overdue moment since this deadline was scheduled. */
-    private boolean overdue(UpdateDue due) {
-        return targets != null && state == IncidentState.OPEN && due.dueAt().equals(nextUpdateDue());
+    private void recordOverdue(UpdateDue due) {
+        apply(new ProactiveUpdateOverdue(issueId, tenantId, clientId, cadenceFrom, targets.updateEvery(), due.dueAt()));
     }
 
     @DeadlineHandler(deadlineName = IncidentDeadline.RESOLVE_BY)
@@ -270,32 +269,32 @@ public class Incident {
     }
 
     @CommandHandler
-    IssueAcknowledged handle(AcknowledgeIssue command, DeadlineManager deadlines) {
+    IssueAcknowledged handle(AcknowledgeIssue command) {
         TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
-        return recordContact(new IssueAcknowledged(issueId, tenantId, clientId, command.by(),
-                command.note(), allowedAt(command), null), deadlines);
+        return record(new IssueAcknowledged(issueId, tenantId, clientId, command.by(),
+                command.note(), allowedAt(command), null));
     }
 
     @CommandHandler
-    ActionPlanIssued handle(IssueActionPlan command, DeadlineManager deadlines) {
+    ActionPlanIssued handle(IssueActionPlan command) {
         TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
-        return recordContact(new ActionPlanIssued(issueId, tenantId, clientId, command.steps(),
-                command.owner(), command.eta(), allowedAt(command), null), deadlines);
+        return record(new ActionPlanIssued(issueId, tenantId, clientId, command.steps(),
+                command.owner(), command.eta(), allowedAt(command), null));
     }
 
     @CommandHandler
-    ActionPlanCompleted handle(CompleteActionPlan command, DeadlineManager deadlines) {
+    ActionPlanCompleted handle(CompleteActionPlan command) {
         TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
-        return recordContact(new ActionPlanCompleted(issueId, tenantId, clientId, command.note(),
-                allowedAt(command)), deadlines);
+        return record(new ActionPlanCompleted(issueId, tenantId, clientId, command.note(),
+                allowedAt(command)));
     }
 
     @CommandHandler
-    ProactiveUpdateSent handle(SendProactiveUpdate command, DeadlineManager deadlines) {
+    ProactiveUpdateSent handle(SendProactiveUpdate command) {
         TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
         Instant at = allowedAt(command);
-        return recordContact(new ProactiveUpdateSent(issueId, tenantId, clientId, command.message(),
-                command.channel(), updatesSent + 1, at, null), deadlines);
+        return record(new ProactiveUpdateSent(issueId, tenantId, clientId, command.message(),
+                command.channel(), updatesSent + 1, at, null));
     }
 
     @CommandHandler
@@ -307,10 +306,10 @@ public class Incident {
     }
 
     @CommandHandler
-    ServiceDisruptionAdmitted handle(AdmitServiceDisruption command, DeadlineManager deadlines) {
+    ServiceDisruptionAdmitted handle(AdmitServiceDisruption command) {
         TenantOwnership.requireSameTenant(tenantId, command.tenantId(), "incident", command.issueId());
-        return recordContact(new ServiceDisruptionAdmitted(issueId, tenantId, clientId,
-                command.discovery(), command.whatHappened(), allowedAt(command)), deadlines);
+        return record(new ServiceDisruptionAdmitted(issueId, tenantId, clientId,
+                command.discovery(), command.whatHappened(), allowedAt(command)));
     }
 
     @CommandHandler
@@ -378,21 +377,20 @@ public class Incident {
         String psa = displayName(command.psa());
         PsaNote note = command.note() != null && !psaNotes.contains(command.note().key()) ? command.note() : null;
         if (command.respondedAt() != null && acknowledgedAt == null && state == IncidentState.OPEN) {
-            recorded.add(recordContact(new IssueAcknowledged(issueId, tenantId, clientId, psa, null,
-                    psaInstant(command.respondedAt(), command), origin(command, null)), deadlines));
+            recorded.add(record(new IssueAcknowledged(issueId, tenantId, clientId, psa, null,
+                    psaInstant(command.respondedAt(), command), origin(command, null))));
         }
         if (command.planAt() != null && firstPlanAt == null && state == IncidentState.OPEN) {
             // the plan is what the client was told with it: the note that came with it, else the ticket's status
             String step = note != null ? note.text()
                     : command.status() != null ? command.status() : "Resolution plan recorded in " + psa;
-            recorded.add(recordContact(new ActionPlanIssued(issueId, tenantId, clientId, List.of(step), psa, null,
-                    psaInstant(command.planAt(), command), origin(command, note)), deadlines));
+            recorded.add(record(new ActionPlanIssued(issueId, tenantId, clientId, List.of(step), psa, null,
+                    psaInstant(command.planAt(), command), origin(command, note))));
             note = null;
         }
         if (note != null && state != IncidentState.CONFIRMED) {
-            recorded.add(recordContact(new ProactiveUpdateSent(issueId, tenantId, clientId, note.text(),
-                    Channel.PSA_NOTE, updatesSent + 1, psaInstant(note.sentAt(), command), origin(command, note)),
-                    deadlines));
+            recorded.add(record(new ProactiveUpdateSent(issueId, tenantId, clientId, note.text(),
+                    Channel.PSA_NOTE, updatesSent + 1, psaInstant(note.sentAt(), command), origin(command, note))));
         }
         boolean newerTicketChange = psaResolutionChangeAt == null
                 || command.changeRecordedAt().isAfter(psaResolutionChangeAt);
@@ -517,6 +515,7 @@ public class Incident {
     @EventSourcingHandler
     void on(ResponseTargetsSet event) {
         targets = event;
+        updateChain++;
     }
 
     @EventSourcingHandler
@@ -610,6 +609,7 @@ public class Incident {
     @EventSourcingHandler
     void on(IssueReopened event) {
         state = IncidentState.OPEN;
+        updateChain++;
         if (event.source() != null) {
             psaResolutionChangeAt = event.source().ticketChangeRecordedAt();
         }

@@ -1,6 +1,7 @@
 package io.trustline.incident.incident;
 
 import io.trustline.incident.api.ResponsePhase;
+import io.trustline.platform.axon.KeyedDeadline;
 import java.time.Instant;
 
 /**
@@ -19,7 +20,24 @@ sealed interface IncidentDeadline {
     record ResponseTargetDue(ResponsePhase phase, Instant dueAt) implements IncidentDeadline {
     }
 
-    record UpdateDue(Instant dueAt) implements IncidentDeadline {
+    /**
+     * The next proactive update, due at {@code dueAt}. One per incident at a time: a contact moves the cadence on
+     * without scheduling another, and this one, firing before the new due time, reschedules itself to it.
+     *
+     * @param chain which run of deadlines it belongs to: a new one starts with new targets and with a reopening, and a
+     *              deadline of an earlier run is ignored, so runs never add up; null on deadlines stored before runs
+     *              were counted, which count as the current run
+     */
+    record UpdateDue(Instant dueAt, Integer chain) implements IncidentDeadline, KeyedDeadline {
+
+        boolean belongsTo(int currentChain) {
+            return chain == null || chain == currentChain;
+        }
+
+        @Override
+        public String deadlineKey() {
+            return chain + "|" + dueAt;
+        }
     }
 
     record ResolveByDue(Instant dueAt) implements IncidentDeadline {

@@ -7,6 +7,7 @@ import io.trustline.incident.api.ResponsePhase;
 import io.trustline.incident.incident.IncidentCommand.AcknowledgeIssue;
 import io.trustline.incident.incident.IncidentCommand.ConfirmResolution;
 import io.trustline.incident.incident.IncidentCommand.IssueActionPlan;
+import io.trustline.incident.incident.IncidentCommand.ReopenIssue;
 import io.trustline.incident.incident.IncidentCommand.ResolveIssue;
 import io.trustline.incident.incident.IncidentCommand.SendProactiveUpdate;
 import io.trustline.incident.incident.IncidentCommand.SetResponseTargets;
@@ -18,11 +19,17 @@ import io.trustline.incident.incident.IncidentEvent.ProactiveUpdateOverdue;
 import io.trustline.incident.incident.IncidentEvent.ResolutionConfirmed;
 import io.trustline.incident.incident.IncidentEvent.ResponseTargetMissed;
 import io.trustline.incident.incident.IncidentEvent.ResponseTargetsSet;
+import io.trustline.incident.incident.IncidentDeadline.ResponseTargetDue;
+import io.trustline.incident.incident.IncidentDeadline.UpdateDue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +126,31 @@ class IncidentDeadlinesTest {
     }
 
     @Test
+    void contactsScheduleNothing_theIncidentsOneUpdateDeadlineFollowsThem() {
+        withTargets(Duration.ofMinutes(45))
+                .andGivenCommands(acknowledge(at("08:20")))
+                .when(plan(at("08:25")))
+                .expectScheduledDeadlineWithName(at("09:00"), IncidentDeadline.PROACTIVE_UPDATE)
+                .expectNoScheduledDeadlineWithName(at("09:05"), IncidentDeadline.PROACTIVE_UPDATE)
+                .expectNoScheduledDeadlineWithName(at("09:10"), IncidentDeadline.PROACTIVE_UPDATE);
+    }
+
+    @Test
+    void aReopening_startsOneNewCadence_andTheDeadlineFromBeforeTheResolutionEndsItsRun() {
+        withTargets(Duration.ofMinutes(45))
+                .andGivenCommands(acknowledge(at("08:20")), plan(at("08:25")), resolve(at("08:30")),
+                        new ReopenIssue("issue-1", "tenant-a", "payroll down again", at("08:40"), at("08:40")))
+                .whenTimeAdvancesTo(at("10:30"))
+                .expectEvents(overdue(at("08:40"), at("09:25")), overdue(at("09:25"), at("10:10")))
+                .expectTriggeredDeadlinesMatching(payloads(
+                        new ResponseTargetDue(ResponsePhase.ACKNOWLEDGE, ACKNOWLEDGE_BY),
+                        new UpdateDue(at("09:00"), 1),
+                        new ResponseTargetDue(ResponsePhase.PLAN, PLAN_BY),
+                        new UpdateDue(at("09:25"), 2),
+                        new UpdateDue(at("10:10"), 2)));
+    }
+
+    @Test
     void aResolvedIncident_isOwedNoUpdates_andMissesNoDeadline() {
         withTargets(Duration.ofMinutes(45))
                 .andGivenCommands(acknowledge(at("08:20")), plan(at("08:25")), resolve(at("08:50")))
@@ -186,6 +218,21 @@ class IncidentDeadlinesTest {
                         Duration.ofHours(4), null, 1, at("11:45")))
                 .expectEvents(new ResponseTargetsSet("issue-1", "tenant-a", "acme", at("08:45"), PLAN_BY, RARELY,
                         RESOLVE_BY, 1, at("11:45")));
+    }
+
+    /** The deadlines' payloads, exactly these in this order. */
+    private static Matcher<List<DeadlineMessage<?>>> payloads(Object... expected) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(List<DeadlineMessage<?>> deadlines) {
+                return deadlines.stream().map(DeadlineMessage::getPayload).toList().equals(List.of(expected));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("deadlines with the payloads ").appendValue(List.of(expected));
+            }
+        };
     }
 
     private TestExecutor<Incident> withTargets(Duration updateEvery) {

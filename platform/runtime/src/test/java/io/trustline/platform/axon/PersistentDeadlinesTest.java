@@ -164,6 +164,21 @@ class PersistentDeadlinesTest {
     }
 
     @Test
+    void aKeyedDeadlineScheduledAgainUnderItsKey_isOneJob_andFiresOnce() {
+        Running first = start();
+        Running second = start();
+        String id = UUID.randomUUID().toString();
+        Instant at = Instant.now().plusSeconds(1);
+
+        // as when a deadline that reschedules itself fires twice, on two instances
+        first.configuration.commandGateway().sendAndWait(new SetKeyedReminder(id, at));
+        second.configuration.commandGateway().sendAndWait(new SetKeyedReminder(id, at));
+
+        await().atMost(POLL.multipliedBy(4)).until(() -> reminded(id) == 1);
+        await().during(POLL.multipliedBy(2)).atMost(POLL.multipliedBy(3)).until(() -> reminded(id) == 1);
+    }
+
+    @Test
     void aDeadlineIsGivenToJobRunrOnePollAfterItsInstant_soNoPollEnqueuesItEarly() {
         // each poll enqueues the jobs due before the next poll and runs them at once: a job scheduled at the
         // deadline itself could fire up to a poll early, whether it does depends on the phase of JobRunr's tasks
@@ -236,6 +251,16 @@ class PersistentDeadlinesTest {
     record Due(Instant at) {
     }
 
+    record SetKeyedReminder(@TargetAggregateIdentifier String id, Instant at) {
+    }
+
+    record KeyedDue(Instant at) implements KeyedDeadline {
+        @Override
+        public String deadlineKey() {
+            return at.toString();
+        }
+    }
+
     static class Reminder {
 
         @AggregateIdentifier
@@ -251,8 +276,20 @@ class PersistentDeadlinesTest {
             deadlines.schedule(command.at(), "remind", new Due(command.at()));
         }
 
+        @CommandHandler
+        @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+        void handle(SetKeyedReminder command, DeadlineManager deadlines) {
+            apply(new ReminderSet(command.id(), command.at()));
+            deadlines.schedule(command.at(), "remind", new KeyedDue(command.at()));
+        }
+
         @DeadlineHandler(deadlineName = "remind")
         void on(Due due) {
+            apply(new Reminded(id, due.at()));
+        }
+
+        @DeadlineHandler(deadlineName = "remind")
+        void on(KeyedDue due) {
             apply(new Reminded(id, due.at()));
         }
 
