@@ -161,7 +161,10 @@ class WebhookDeliveries {
         return queue == null ? EndpointHeads.NONE : heads(endpointId, PendingList.of(queue));
     }
 
-    /** The endpoint's heads, its pending deliveries read by the ids listed, or found by a query if the list is incomplete. */
+    /**
+     * The endpoint's heads: its pending deliveries read by the ids listed, or found by a query while the list is
+     * incomplete.
+     */
     EndpointHeads heads(String endpointId, PendingList listed) {
         if (listed.complete()) {
             List<Document> pending = listed.ids().isEmpty() ? List.of()
