@@ -122,7 +122,8 @@ class WebhookDispatcher {
                 return;
             }
             Instant failingSince = queue.failingSince();
-            List<QueuedDelivery> due = deliveries.dueHeads(queue.endpointId(), clock.instant());
+            EndpointHeads heads = deliveries.heads(queue.endpointId(), queue.pending());
+            List<QueuedDelivery> due = heads.due(clock.instant());
             while (!due.isEmpty()) {
                 for (QueuedDelivery delivery : due) {
                     if (clock.instant().isAfter(stopBy)) {
@@ -143,9 +144,12 @@ class WebhookDispatcher {
                     }
                     failingSince = result.failingSince();
                 }
-                due = deliveries.dueHeads(queue.endpointId(), clock.instant());
+                // read afresh: what was delivered left the list, and what was enqueued meanwhile is on it
+                heads = deliveries.heads(queue.endpointId());
+                due = heads.due(clock.instant());
             }
-            deliveries.release(queue, owner, deliveries.nextDue(queue.endpointId()));
+            // anything enqueued since these heads were read keeps the endpoint due: release sees its enqueues changed
+            deliveries.release(queue, owner, heads.nextDue());
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
