@@ -9,8 +9,6 @@ import java.time.Instant;
  * @param failingSince the first failed attempt after the last success, or null
  * @param backfilled   whether the endpoint's backfill has enqueued every past event; an endpoint registered with
  *                     {@code backfillFrom} is not attempted before, so that its past events go out before live ones
- * @param pending      its pending deliveries' ids as claimed
  */
-record EndpointQueue(String endpointId, String tenantId, long enqueues, Instant failingSince, boolean backfilled,
-                     PendingList pending) {
+record EndpointQueue(String endpointId, String tenantId, long enqueues, Instant failingSince, boolean backfilled) {
 }

@@ -8,7 +8,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -19,11 +18,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -39,16 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the earliest time any of its deliveries may be attempted, and a lease ({@code claimedBy}, {@code claimedUntil}).
  * An instance claims a due endpoint, attempts its due deliveries one at a time, and releases it with the next due
  * time; so one endpoint has at most one attempt in flight across all instances, and a crashed instance's claim
- * simply expires. It also lists the endpoint's pending deliveries ({@link PendingList}), up to a cap, so that a pass
- * reads them by id: a query by endpoint and status is indexed on a real MongoDB but scans every delivery ever stored
- * on the test and development stand-in, which uses no index but {@code _id}'s.
- *
- * <p>The list changes only in single-document updates that already happen: an enqueue (or a retry) adds to it in
- * the update that makes the queue due, and a delivered attempt leaves it in the update that records the endpoint's
- * failure streak. What may wrongly remain (a delivery given up on, or delivered and enqueued again) is dropped when a
- * pass reads it, and what an enqueue cannot add (the list at its cap) marks the list incomplete until a pass finds
- * the pending deliveries fit again. Both are conditional on {@code enqueues} being what the pass read with the list,
- * so an id added meanwhile is never lost.
+ * simply expires.
  */
 @ApplicationScoped
 class WebhookDeliveries {
@@ -61,16 +50,9 @@ class WebhookDeliveries {
 
     private final MongoCollection<Document> deliveries;
     private final MongoCollection<Document> queues;
-    private final int pendingListCap;
 
     @Inject
-    WebhookDeliveries(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database,
-                      WebhookDeliverySettings settings) {
-        if (settings.pendingListCap() < 1) {
-            throw new IllegalArgumentException("trustline.webhooks.delivery.pending-list-cap must be at least 1, not "
-                    + settings.pendingListCap());
-        }
-        this.pendingListCap = settings.pendingListCap();
+    WebhookDeliveries(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
         MongoDatabase db = mongo.getDatabase(database);
         this.deliveries = db.getCollection("webhook_deliveries");
         this.queues = db.getCollection("webhook_endpoint_queues");
@@ -104,40 +86,22 @@ class WebhookDeliveries {
             }
             // enqueued before: a redelivered event, or a retry after a crash before the queue was marked due
         }
-        // also after a duplicate: the crash may have come before its id was listed
-        markDue(delivery.endpointId(), delivery.tenantId(), now, delivery.deliveryId());
+        markDue(delivery.endpointId(), delivery.tenantId(), now);
     }
 
-    /**
-     * Makes the endpoint due now and lists the pending delivery, if any: one update while the list has room (a new
-     * queue's list is complete, it has no deliveries yet); when it is at its cap, the list is dropped and marked
-     * incomplete instead.
-     */
-    private void markDue(String endpointId, String tenantId, Instant now, String pendingId, Bson... also) {
+    private void markDue(String endpointId, String tenantId, Instant now, Bson... also) {
         List<Bson> updates = new ArrayList<>(List.of(Updates.min("dueAt", Date.from(now)), Updates.inc("enqueues", 1L),
                 Updates.setOnInsert("tenantId", tenantId), Updates.setOnInsert("claimedUntil", NEVER_CLAIMED)));
         updates.addAll(List.of(also));
-        Bson filter = Filters.eq("_id", endpointId);
-        Bson update = Updates.combine(Updates.combine(updates), Updates.setOnInsert("pendingComplete", true));
-        if (pendingId != null) {
-            filter = Filters.and(filter, Filters.or(Filters.exists("pending." + (pendingListCap - 1), false),
-                    Filters.eq("pending", pendingId)));
-            update = Updates.combine(update, Updates.addToSet("pending", pendingId));
-        }
+        Bson update = Updates.combine(updates);
         try {
-            queues.updateOne(filter, update, new UpdateOptions().upsert(true));
-            return;
+            queues.updateOne(Filters.eq("_id", endpointId), update, new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            // the queue exists and the filter missed it: two first enqueues raced to create it, or its list is full
-        }
-        if (queues.updateOne(filter, update).getMatchedCount() == 0 && pendingId != null) {
-            // dropped rather than kept full, so that the next enqueues take one update each again
-            updates.add(Updates.unset("pending"));
-            updates.add(Updates.set("pendingComplete", false));
-            queues.updateOne(Filters.eq("_id", endpointId), Updates.combine(updates));
+            // two first enqueues raced to create the queue; it exists now
+            queues.updateOne(Filters.eq("_id", endpointId), update);
         }
     }
 
@@ -151,43 +115,32 @@ class WebhookDeliveries {
         return Optional.ofNullable(claimed).map(found -> new EndpointQueue(found.getString("_id"),
                 found.getString("tenantId"), ((Number) found.get("enqueues")).longValue(),
                 Optional.ofNullable(found.getDate("failingSince")).map(Date::toInstant).orElse(null),
-                found.getBoolean("backfilled", false), PendingList.of(found)));
-    }
-
-    /** The endpoint's heads now, its pending list read afresh; none when its queue is gone. */
-    EndpointHeads heads(String endpointId) {
-        Document queue = queues.find(Filters.eq("_id", endpointId))
-                .projection(Projections.include("pending", "pendingComplete", "enqueues")).first();
-        return queue == null ? EndpointHeads.NONE : heads(endpointId, PendingList.of(queue));
+                found.getBoolean("backfilled", false)));
     }
 
     /**
-     * The endpoint's heads: its pending deliveries read by the ids listed, or found by a query while the list is
-     * incomplete.
+     * The endpoint's deliveries that may be attempted now: of each client's pending ones, the oldest by event time
+     * (then enqueue order), if it is due. Oldest first.
      */
-    EndpointHeads heads(String endpointId, PendingList listed) {
-        if (listed.complete()) {
-            List<Document> pending = listed.ids().isEmpty() ? List.of()
-                    : deliveries.find(Filters.in("_id", listed.ids())).into(new ArrayList<>()).stream()
-                    .filter(found -> DeliveryStatus.PENDING.name().equals(found.getString("status"))).toList();
-            if (pending.size() < listed.ids().size()) {
-                Set<String> stale = new HashSet<>(listed.ids());
-                pending.forEach(found -> stale.remove(found.getString("_id")));
-                queues.updateOne(Filters.and(Filters.eq("_id", endpointId), Filters.eq("enqueues", listed.enqueues())),
-                        Updates.pullAll("pending", List.copyOf(stale)));
-            }
-            return EndpointHeads.of(pending);
-        }
-        List<Document> pending = deliveries.find(Filters.and(Filters.eq("endpointId", endpointId),
-                        Filters.eq("status", DeliveryStatus.PENDING.name())))
-                .sort(Sorts.ascending("eventTime", "seq")).limit(PENDING_WINDOW).into(new ArrayList<>());
-        if (pending.size() < PENDING_WINDOW && pending.size() <= pendingListCap) {
-            // all of them, and they fit: list them, unless an enqueue since the list was read may be missing
-            queues.updateOne(Filters.and(Filters.eq("_id", endpointId), Filters.eq("enqueues", listed.enqueues())),
-                    Updates.combine(Updates.set("pending", pending.stream().map(found -> found.getString("_id")).toList()),
-                            Updates.set("pendingComplete", true)));
-        }
-        return EndpointHeads.of(pending);
+    List<QueuedDelivery> dueHeads(String endpointId, Instant now) {
+        return heads(endpointId).stream().filter(head -> !head.nextAttemptAt().isAfter(now)).toList();
+    }
+
+    /** When the endpoint's next attempt is due, or {@link #IDLE} when nothing is pending. */
+    Date nextDue(String endpointId) {
+        return heads(endpointId).stream().map(QueuedDelivery::nextAttemptAt).min(Instant::compareTo)
+                .map(Date::from).orElse(IDLE);
+    }
+
+    private List<QueuedDelivery> heads(String endpointId) {
+        Map<String, QueuedDelivery> heads = new LinkedHashMap<>();
+        deliveries.find(Filters.and(Filters.eq("endpointId", endpointId), Filters.eq("status", DeliveryStatus.PENDING.name())))
+                .sort(Sorts.ascending("eventTime", "seq")).limit(PENDING_WINDOW)
+                .forEach(found -> {
+                    QueuedDelivery delivery = read(found);
+                    heads.putIfAbsent(delivery.orderingKey(), delivery);
+                });
+        return new ArrayList<>(heads.values());
     }
 
     /** Records an attempt's result on the delivery and the endpoint's failure streak. */
@@ -207,9 +160,8 @@ class WebhookDeliveries {
             updates.add(Updates.unset("lastStatusCode"));
         }
         deliveries.updateOne(Filters.eq("_id", delivery.deliveryId()), Updates.combine(updates));
-        // a delivery given up on stays listed until a pass reads it: a retry may be putting it back at this moment
         queues.updateOne(Filters.eq("_id", delivery.endpointId()), verdict.status() == DeliveryStatus.DELIVERED
-                ? Updates.combine(Updates.unset("failingSince"), Updates.pull("pending", delivery.deliveryId()))
+                ? Updates.unset("failingSince")
                 : Updates.min("failingSince", Date.from(endedAt)));
     }
 
@@ -218,7 +170,7 @@ class WebhookDeliveries {
      * (see {@link EndpointQueue#backfilled()}); and makes it due now.
      */
     void markBackfilled(String endpointId, String tenantId, Instant now) {
-        markDue(endpointId, tenantId, now, null, Updates.set("backfilled", true));
+        markDue(endpointId, tenantId, now, Updates.set("backfilled", true));
     }
 
     /** How many deliveries of a replay there are in each status. */
@@ -278,11 +230,6 @@ class WebhookDeliveries {
         return deliveries.find(Filters.eq("endpointId", endpointId)).into(new ArrayList<>());
     }
 
-    /** The endpoint's queue document, for tests. */
-    Optional<Document> queueOf(String endpointId) {
-        return Optional.ofNullable(queues.find(Filters.eq("_id", endpointId)).first());
-    }
-
     /**
      * Up to {@code limit} deliveries of the endpoint, newest enqueued first, after {@code afterSeq} (the {@code seq}
      * of the previous page's last one; null for the first page); {@code status} null for any.
@@ -316,7 +263,14 @@ class WebhookDeliveries {
         if (retried == null) {
             return Optional.empty();
         }
-        markDue(retried.getString("endpointId"), retried.getString("tenantId"), now, deliveryId);
+        markDue(retried.getString("endpointId"), retried.getString("tenantId"), now);
         return Optional.of(retried);
+    }
+
+    private static QueuedDelivery read(Document found) {
+        return new QueuedDelivery(found.getString("_id"), found.getString("tenantId"), found.getString("endpointId"),
+                found.getString("eventId"), found.getString("eventType"), found.getString("clientId"),
+                found.getDate("eventTime").toInstant(), found.getString("body"), found.getInteger("attempts", 0),
+                found.getDate("nextAttemptAt").toInstant(), found.getString("replayId"));
     }
 }

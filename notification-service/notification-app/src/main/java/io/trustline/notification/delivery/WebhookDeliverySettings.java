@@ -45,11 +45,4 @@ public interface WebhookDeliverySettings {
      */
     @WithDefault("PT1M")
     Duration lease();
-
-    /**
-     * Pending deliveries of one endpoint whose ids its queue lists, so that they are read by id. Past it, they are
-     * found by a query over the endpoint's deliveries until they fit again.
-     */
-    @WithDefault("1000")
-    int pendingListCap();
 }

@@ -122,8 +122,7 @@ class WebhookDispatcher {
                 return;
             }
             Instant failingSince = queue.failingSince();
-            EndpointHeads heads = deliveries.heads(queue.endpointId(), queue.pending());
-            List<QueuedDelivery> due = heads.due(clock.instant());
+            List<QueuedDelivery> due = deliveries.dueHeads(queue.endpointId(), clock.instant());
             while (!due.isEmpty()) {
                 for (QueuedDelivery delivery : due) {
                     if (clock.instant().isAfter(stopBy)) {
@@ -144,12 +143,9 @@ class WebhookDispatcher {
                     }
                     failingSince = result.failingSince();
                 }
-                // read afresh: what was delivered left the list, and what was enqueued meanwhile is on it
-                heads = deliveries.heads(queue.endpointId());
-                due = heads.due(clock.instant());
+                due = deliveries.dueHeads(queue.endpointId(), clock.instant());
             }
-            // anything enqueued since these heads were read keeps the endpoint due: release sees its enqueues changed
-            deliveries.release(queue, owner, heads.nextDue());
+            deliveries.release(queue, owner, deliveries.nextDue(queue.endpointId()));
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
