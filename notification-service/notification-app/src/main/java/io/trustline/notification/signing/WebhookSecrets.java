@@ -6,6 +6,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -23,7 +26,15 @@ public class WebhookSecrets {
     @ConfigProperty(name = KEY_PROPERTY)
     String base64Key;
 
+    private static final int OPENED_KEPT = 1024;
+
     private SecretBox box;
+    private final Map<String, String> opened = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > OPENED_KEPT;
+        }
+    });
 
     @PostConstruct
     void load() {
@@ -41,8 +52,19 @@ public class WebhookSecrets {
         return box.seal(secret, endpointId);
     }
 
-    /** @throws SecretBox.SecretNotOpened if it was sealed with another key or for another endpoint */
+    /**
+     * The secret sealed in {@code sealed}. A sealed value always opens to the same secret, so the last
+     * {@value #OPENED_KEPT} opened are kept: every delivery attempt signs, and opening is an AES-GCM decryption.
+     *
+     * @throws SecretBox.SecretNotOpened if it was sealed with another key or for another endpoint
+     */
     public String open(String sealed, String endpointId) {
-        return box.open(sealed, endpointId);
+        String key = endpointId + "|" + sealed;
+        String secret = opened.get(key);
+        if (secret == null) {
+            secret = box.open(sealed, endpointId);
+            opened.put(key, secret);
+        }
+        return secret;
     }
 }
