@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -164,6 +165,16 @@ public final class PlatformBenchmark {
         }
         System.out.printf("    intake -> timeline (POST sent -> score change published) %s%n", Percentiles.ofMicros(sent.stream()
                 .map(one -> (scores.scoredAt(one.issueId()) - one.sentAtNanos()) / 1000).toList()));
+        if (sent instanceof List<Sent> inOrder) {
+            // an outlier is worth a look: where in the run it came, and which leg it was
+            Sent slowest = inOrder.stream().max(Comparator.comparingLong(one -> scores.scoredAt(one.issueId()) - one.sentAtNanos()))
+                    .orElseThrow();
+            Long published = scores.publishedAt(slowest.issueId());
+            System.out.printf("    slowest: issue %d of %d; POST sent -> on intake's topic %.1f ms -> score change %.1f ms%n",
+                    inOrder.indexOf(slowest) + 1, inOrder.size(),
+                    published == null ? Double.NaN : (published - slowest.sentAtNanos()) / 1e6,
+                    published == null ? Double.NaN : (scores.scoredAt(slowest.issueId()) - published) / 1e6);
+        }
     }
 
     /** The fixed mix at saturation: CALLERS callers, each working its share of issues one after another. */

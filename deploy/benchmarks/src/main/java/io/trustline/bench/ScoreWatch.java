@@ -47,7 +47,9 @@ final class ScoreWatch implements AutoCloseable {
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
                         note(record, System.nanoTime());
                     }
-                    if (!consumer.assignment().isEmpty()) {
+                    if (assigned.getCount() > 0 && !consumer.assignment().isEmpty()) {
+                        // "latest" is looked up lazily: fix every partition's position before anything is sent
+                        consumer.assignment().forEach(consumer::position);
                         assigned.countDown();
                     }
                 }
