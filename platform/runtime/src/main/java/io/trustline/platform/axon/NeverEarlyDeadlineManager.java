@@ -67,9 +67,10 @@ public class NeverEarlyDeadlineManager extends JobRunrDeadlineManager {
         Instant fireAt = triggerDateTime.plus(pollInterval);
         DeadlineMessage<Object> deadline = asDeadlineMessage(deadlineName,
                 message.andMetaData(Map.of(DUE_AT, triggerDateTime.toString())), fireAt);
-        UUID deadlineId = messageOrPayload instanceof KeyedDeadline keyed
+        boolean keyed = message.getPayload() instanceof KeyedDeadline;
+        UUID deadlineId = message.getPayload() instanceof KeyedDeadline key
                 ? UUID.nameUUIDFromBytes((deadlineScope.scopeDescription() + "|" + deadlineName + "|"
-                        + keyed.deadlineKey()).getBytes(StandardCharsets.UTF_8))
+                        + key.deadlineKey()).getBytes(StandardCharsets.UTF_8))
                 : UUID.randomUUID();
         runOnPrepareCommitOrNow(() -> {
             String details = serializedDetails(deadlineName, deadlineScope, processDispatchInterceptors(deadline));
@@ -82,7 +83,7 @@ public class NeverEarlyDeadlineManager extends JobRunrDeadlineManager {
             try {
                 jobs.save(job);
             } catch (ConcurrentJobModificationException alreadyScheduled) {
-                if (!(messageOrPayload instanceof KeyedDeadline)) {
+                if (!keyed) {
                     throw alreadyScheduled;
                 }
             }

@@ -54,7 +54,7 @@ public class ScoredTimelineProjection {
         ScoringEngine engine = models.of(tenantId);
         Optional<ClientTimelineSummary> summary = timelines.summary(tenantId, clientId);
         if (summary.isEmpty()) {
-            // nothing of the client is stored: its first write is a summary of no events (see record)
+            // nothing of the client is stored, because its first write, here, is a summary of no events
             cache.forget(tenantId, clientId);
             ClientHistory none = ClientHistory.of(List.of(), engine);
             ClientHistory next = none.with(event);
